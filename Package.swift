@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ebauth",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ebauth", targets: ["ebauth"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "CSystemShims"),
+        .target(
+            name: "HTTPServer",
+            dependencies: ["CSystemShims", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "AWSCore",
+            dependencies: [
+                "HTTPServer", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: ["HTTPServer", "Storage", "AWSCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "ebauth",
+            dependencies: [
+                "Server", "HTTPServer", "AWSCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
+    ]
+)

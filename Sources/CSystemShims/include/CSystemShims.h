@@ -1,0 +1,27 @@
+#ifndef CSYSTEMSHIMS_H
+#define CSYSTEMSHIMS_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+
+// Linux calls the Glibc module does not export (epoll, eventfd, accept4, sendfile), wrapped
+// so Swift never handles the packed struct epoll_event itself.
+
+enum {
+    EBAUTH_EPOLLIN = 0x001,
+    EBAUTH_EPOLLONESHOT = 1u << 30,
+    EBAUTH_EPOLL_CTL_ADD = 1,
+    EBAUTH_EPOLL_CTL_DEL = 2,
+    EBAUTH_EPOLL_CTL_MOD = 3,
+};
+
+int ebauth_epoll_create(void);
+int ebauth_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t token);
+/// Waits for events and writes each one's token; returns the count or -1.
+int ebauth_epoll_wait(int epfd, uint64_t *tokens, int max, int timeout_ms);
+int ebauth_eventfd(void);
+int ebauth_accept(int fd, struct sockaddr *address, socklen_t *length);
+ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
+
+#endif
