@@ -2,17 +2,18 @@
     import Glibc
 #endif
 
-/// Collects a request body: in memory while it is small, in a spool file once it is not.
-struct BodySink {
+/// Collects a body: in memory while it is small, in a spool file once it is not. The server
+/// uses it for request bodies; services use it for bodies they decode (aws-chunked).
+public struct BodySink {
     let threshold: Int
     let maximum: Int
     let directory: String
     private var memory: [UInt8] = []
     private var fd: Int32 = -1
     private var path = ""
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init(threshold: Int, maximum: Int, directory: String) {
+    public init(threshold: Int, maximum: Int, directory: String) {
         self.threshold = threshold
         self.maximum = maximum
         self.directory = directory
@@ -23,7 +24,7 @@ struct BodySink {
         if length <= threshold { memory.reserveCapacity(length) }
     }
 
-    mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count > 0 else { return }
         count += bytes.count
         guard count <= maximum else {
@@ -42,7 +43,7 @@ struct BodySink {
         try writeToFile(bytes)
     }
 
-    mutating func finish() throws -> HTTPBody {
+    public mutating func finish() throws -> HTTPBody {
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1
@@ -52,7 +53,7 @@ struct BodySink {
     }
 
     /// Removes a half-written spool file when the request fails.
-    mutating func discard() {
+    public mutating func discard() {
         if fd >= 0 {
             Glibc.close(fd)
             unlink(path)

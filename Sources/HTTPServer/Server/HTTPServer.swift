@@ -137,6 +137,8 @@ public final class HTTPServer: @unchecked Sendable {
             let (stopping, empty) = state.withLock { ($0.stopping, $0.connections.isEmpty) }
             if stopping && listening {
                 listening = false
+                // Connections the kernel completed before the stop are served, not reset.
+                acceptPending()
                 _ = ebauth_epoll_ctl(epollFD, Int32(EBAUTH_EPOLL_CTL_DEL), listenFD, 0, 0)
                 Glibc.close(listenFD)
                 closeIdleConnections(draining: true)

@@ -1,0 +1,50 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// A derived SigV4 signing key (the bytes of kSigning).
+public struct SigningKey: Sendable {
+    public let bytes: [UInt8]
+
+    public var symmetricKey: SymmetricKey { SymmetricKey(data: bytes) }
+}
+
+/// Derives SigV4 signing keys and signs strings; keys are cached per secret, day, region and
+/// service because deriving one costs four HMACs per request otherwise.
+public final class SigningKeyCache: Sendable {
+    private let cache = Mutex<[String: SigningKey]>([:])
+
+    public init() {}
+
+    public func key(secret: String, date: String, region: String, service: String) -> SigningKey {
+        let cacheKey = "\(secret)\u{0}\(date)\u{0}\(region)\u{0}\(service)"
+        if let key = cache.withLock({ $0[cacheKey] }) { return key }
+        let key = Self.derive(secret: secret, date: date, region: region, service: service)
+        cache.withLock { cache in
+            if cache.count > 4096 { cache.removeAll() }
+            cache[cacheKey] = key
+        }
+        return key
+    }
+
+    public static func derive(secret: String, date: String, region: String, service: String) -> SigningKey {
+        var key = Array("AWS4\(secret)".utf8)
+        for part in [date, region, service, "aws4_request"] {
+            key = Array(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: SymmetricKey(data: key)))
+        }
+        return SigningKey(bytes: key)
+    }
+
+    public static func signature(_ stringToSign: String, key: SigningKey) -> String {
+        Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key.symmetricKey)))
+    }
+}
+
+/// Compares two signatures in time independent of where they differ.
+func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var difference: UInt8 = 0
+    for index in 0..<x.count { difference |= x[index] ^ y[index] }
+    return difference == 0
+}

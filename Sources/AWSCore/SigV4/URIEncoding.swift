@@ -1,0 +1,62 @@
+/// Percent-encoding as SigV4 defines it: only A–Z a–z 0–9 - _ . ~ stay as they are, and
+/// every other byte becomes %XX in upper case.
+public enum URIEncoding {
+    public static func encode(_ text: String, keepSlash: Bool = false) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + hex(byte >> 4) + hex(byte & 0xF)
+            }
+        }
+        return result
+    }
+
+    /// Decodes %XX escapes; `plusAsSpace` for form bodies. Invalid escapes stay literal, and
+    /// bytes that are not UTF-8 are replaced, as AWS does with such keys.
+    public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String {
+        guard text.contains("%") || (plusAsSpace && text.contains("+")) else { return String(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                let high = hexValue(iterator[iterator.startIndex]),
+                let low = hexValue(iterator[iterator.startIndex + 1])
+            {
+                bytes.append(high << 4 | low)
+                iterator = iterator.dropFirst(2)
+            } else if plusAsSpace && byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: "~"):
+            true
+        default: false
+        }
+    }
+
+    static func hex(_ nibble: UInt8) -> String {
+        String(Unicode.Scalar(nibble < 10 ? nibble + 48 : nibble + 55))
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 87
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 55
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@Suite("One port, many protocols")
+struct RoutingTests {
+    @Test("a JSON 1.1 operation not yet built answers 501 NotImplemented naming it, with __type and X-Amzn-ErrorType")
+    func jsonNotImplemented() throws {
+        let server = try InProcessServer()
+        let reply = try server.send(
+            "POST", "/",
+            headers: ["X-Amz-Target": "AmazonSSM.GetParameter", "Content-Type": "application/x-amz-json-1.1"],
+            body: Data(#"{"Name":"x"}"#.utf8))
+        #expect(reply.status == 501)
+        #expect(reply.headers["x-amzn-errortype"] == "NotImplemented")
+        #expect(reply.headers["x-amzn-requestid"]?.count == 36)
+        let body = try JSONSerialization.jsonObject(with: reply.body) as? [String: String]
+        #expect(body?["__type"] == "NotImplemented")
+        #expect(body?["message"] == "The operation 'GetParameter' of service 'ssm' is not implemented by ebauth yet.")
+    }
+
+    @Test("an X-Amz-Target that names no operation answers UnknownOperationException")
+    func unknownTarget() throws {
+        let server = try InProcessServer()
+        for target in ["AmazonSSM.NoSuchThing", "NoSuchService.GetParameter", "garbage"] {
+            let reply = try server.send("POST", "/", headers: ["X-Amz-Target": target], body: Data("{}".utf8))
+            #expect(reply.status == 400)
+            #expect(reply.headers["x-amzn-errortype"] == "UnknownOperationException")
+        }
+    }
+
+    @Test("an S3 request not yet built answers REST-XML NotImplemented with x-amz-request-id")
+    func s3NotImplemented() throws {
+        let server = try InProcessServer()
+        let reply = try server.send("GET", "/my-bucket?list-type=2&prefix=a")
+        #expect(reply.status == 501)
+        let text = String(decoding: reply.body, as: UTF8.self)
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NotImplemented</Code>"))
+        #expect(text.contains("'ListObjectsV2' of service 's3'"))
+        #expect(reply.headers["x-amz-request-id"]?.count == 16)
+        #expect(text.contains("<RequestId>\(reply.headers["x-amz-request-id"]!)</RequestId>"))
+    }
+
+    @Test("virtual-hosted-style S3 requests name the operation from the Host header")
+    func virtualHostedStyle() throws {
+        let server = try InProcessServer()
+        let reply = try server.send("GET", "/some/key.txt?tagging", headers: ["Host": "my-bucket.s3.localhost.localstack.cloud"])
+        #expect(String(decoding: reply.body, as: UTF8.self).contains("'GetObjectTagging' of service 's3'"))
+    }
+
+    @Test("an unsigned query-protocol request is routed by its Version to IAM or STS")
+    func queryByVersion() throws {
+        let server = try InProcessServer()
+        let reply = try server.send(
+            "POST", "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Data("Action=AssumeRoleWithWebIdentity&Version=2011-06-15".utf8))
+        let text = String(decoding: reply.body, as: UTF8.self)
+        #expect(reply.status == 501)
+        #expect(text.contains("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"))
+        #expect(text.contains("'AssumeRoleWithWebIdentity' of service 'sts'"))
+    }
+
+    @Test("a service signed for that ebauth does not serve answers 501 naming it")
+    func unknownService() throws {
+        let server = try InProcessServer()
+        let reply = try server.send(
+            "POST", "/",
+            headers: [
+                "Authorization":
+                    "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00"
+            ])
+        #expect(reply.status == 501)
+        #expect(String(decoding: reply.body, as: UTF8.self).contains("The service 'dynamodb' is not implemented by ebauth."))
+    }
+
+    @Test("health answers JSON with the version; reset answers with what it emptied")
+    func healthAndReset() throws {
+        let server = try InProcessServer()
+        let health = try server.send("GET", "/_ebauth/health")
+        let object = try JSONSerialization.jsonObject(with: health.body) as? [String: Any]
+        #expect(health.status == 200)
+        #expect(object?["version"] as? String == "0.1.0")
+        let reset = try server.send("POST", "/_ebauth/reset")
+        #expect(reset.status == 200)
+        #expect(try server.send("GET", "/_ebauth/reset").status == 405)
+    }
+
+    @Test("a request the HTTP layer cannot read is answered in S3's XML error format")
+    func protocolErrorsAreXML() throws {
+        let server = try InProcessServer()
+        let reply = try server.send("PUT", "/b/k", headers: ["X-Big": String(repeating: "a", count: 40_000)], body: Data("x".utf8))
+        #expect(reply.status == 431)
+        #expect(String(decoding: reply.body, as: UTF8.self).contains("<Code>RequestHeaderSectionTooLarge</Code>"))
+    }
+}
