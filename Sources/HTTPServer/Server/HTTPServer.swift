@@ -66,7 +66,7 @@ public final class HTTPServer: @unchecked Sendable {
                 finishedWorker()
             }
             thread.name = "http-worker-\(index)"
-            thread.stackSize = 1 << 20
+            thread.stackSize = 8 << 20  // deep JSON or XML must not overflow a worker
             threads.append(thread)
             thread.start()
         }
