@@ -5,7 +5,9 @@ let package = Package(
     name: "ebauth",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "ebauth", targets: ["ebauth"])
+        .executable(name: "ebauth", targets: ["ebauth"]),
+        // Libraries so that development packages can mount a service on the real server.
+        .library(name: "EbauthCore", targets: ["HTTPServer", "Storage", "AWSCore", "Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),

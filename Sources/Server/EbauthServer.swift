@@ -3,44 +3,48 @@ import Foundation
 import HTTPServer
 import Logging
 import Storage
+import Synchronization
 
-/// The composition root: opens the state, runs every migration, mounts every service on the
-/// one router, and runs the HTTP server.
+/// The composition root: opens the state, runs every module's migrations, builds the IAM
+/// decision point, mounts every service on the one router, and runs the HTTP server.
 public final class EbauthServer: Sendable {
     public let options: ServerOptions
     public let state: StateDirectory
     public let database: Database
     let http: HTTPServer
     let logger: Logger
+    private let boundEndpoint = EndpointBox()
 
-    /// Migrations of every module, in the order they shipped; never edited once released.
-    static let migrations: [[Migration]] = [StorageSchema.migrations]
-
-    /// The AWS services mounted on the router; each issue that builds one adds it here.
-    static func serviceHandlers(state: StateDirectory, database: Database) -> [any AWSServiceHandler] {
-        []
-    }
-
-    public init(options: ServerOptions, logger: Logger) throws {
+    public init(options: ServerOptions, logger: Logger, modules: [any ServiceModule] = ServiceModules.all) throws {
         self.options = options
         self.logger = logger
         state = try StateDirectory(state: options.statePath)
         database = try state.openDatabase()
-        try Migrator(Self.migrations).migrate(database)
+        try Migrator([StorageSchema.migrations] + modules.map(\.migrations)).migrate(database)
         let report = try state.blobStore.cleanUp(database: database)
         logger.debug("state cleaned up", metadata: ["report": "\(report)"])
 
-        let handlers = Self.serviceHandlers(state: state, database: database)
-        let authenticator = SigV4Authenticator(enforce: options.enforceIAM)
-        let internalRoutes = InternalRoutes(state: state, database: database, services: handlers)
-        let router = ServiceRouter(
-            authenticator: authenticator, handlers: handlers,
-            pathRoutes: [
-                PathRoute(prefix: "/_ebauth/", name: "ebauth", responder: internalRoutes),
-                PathRoute(prefix: "/v2/", name: "registry", responder: NotBuiltRoute(name: "the ECR registry (OCI distribution API)")),
-                PathRoute(prefix: "/latest/", name: "imds", responder: NotBuiltRoute(name: "the EC2 instance metadata service")),
-            ],
-            logger: logger)
+        let endpointBox = boundEndpoint
+        var environment = ServiceEnvironment(
+            database: database, blobStore: state.blobStore, clock: .system, authorizer: AllowAllAuthorizer(),
+            credentials: DefaultCredentials(), enforceIAM: options.enforceIAM,
+            defaultAccountID: DefaultCredentials.accountID, endpoint: { endpointBox.value.withLock { $0 } })
+        for module in modules {
+            if let identity = try module.identity(environment) {
+                environment.credentials = identity.credentials
+                if options.enforceIAM { environment.authorizer = identity.authorizer }
+            }
+        }
+        let handlers = try modules.flatMap { try $0.handlers(environment) }
+        var routes = [PathRoute(prefix: "/_ebauth/", name: "ebauth", responder: InternalRoutes(state: state, database: database, services: handlers))]
+        routes += try modules.flatMap { try $0.pathRoutes(environment) }
+        for (prefix, name) in [("/v2/", "the ECR registry (OCI distribution API)"), ("/latest/", "the EC2 instance metadata service")]
+        where !routes.contains(where: { $0.prefix == prefix }) {
+            routes.append(PathRoute(prefix: prefix, name: String(prefix.dropFirst().dropLast()), responder: NotBuiltRoute(name: name)))
+        }
+        let authenticator = SigV4Authenticator(
+            credentials: environment.credentials, enforce: options.enforceIAM, clock: environment.clock)
+        let router = ServiceRouter(authenticator: authenticator, handlers: handlers, pathRoutes: routes, logger: logger)
 
         var configuration = HTTPServerConfiguration()
         configuration.host = options.host
@@ -54,12 +58,14 @@ public final class EbauthServer: Sendable {
 
     public func start() throws {
         try http.start()
+        let endpoint = self.endpoint
+        boundEndpoint.value.withLock { $0 = endpoint }
     }
 
     public var port: Int { http.port }
     public var endpoint: String { "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)" }
 
-    /// Stops accepting, lets in-flight requests finish, then removes temporary state.
+    /// Stops accepting, lets in-flight requests finish; `wait` then removes temporary state.
     public func stop() {
         http.stop()
     }
@@ -68,4 +74,9 @@ public final class EbauthServer: Sendable {
         http.wait()
         state.removeIfTemporary()
     }
+}
+
+/// The endpoint services see; set once the port is bound (`--port 0` picks it at start).
+final class EndpointBox: Sendable {
+    let value = Mutex("")
 }

@@ -3,9 +3,6 @@ import Foundation
 import Logging
 import Server
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 extension Ebauth {
     struct Serve: ParsableCommand {
@@ -39,62 +36,19 @@ extension Ebauth {
         }
 
         func run() throws {
-            let level = Logger.Level(rawValue: logLevel)!
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-            let logger = Logger(label: "ebauth")
-            // Signals are taken by one thread with sigwait, so every other thread (created
-            // after this mask) never sees them.
-            var signals = sigset_t()
-            sigemptyset(&signals)
-            sigaddset(&signals, SIGINT)
-            sigaddset(&signals, SIGTERM)
-            pthread_sigmask(SIG_BLOCK, &signals, nil)
-
             var options = ServerOptions()
             options.host = host
             options.port = port
             options.statePath = state
             options.enforceIAM = enforceIAM
-            options.logLevel = level
+            options.logLevel = Logger.Level(rawValue: logLevel)!
             options.workerCount = workers
-            let server: EbauthServer
             do {
-                server = try EbauthServer(options: options, logger: logger)
-                try server.start()
+                try ServerRunner.run(options: options)
             } catch {
                 FileHandle.standardError.write(Data("ebauth: cannot start: \(error)\n".utf8))
                 throw ExitCode(1)
             }
-            printBanner(server)
-
-            let signalSet = signals
-            let waiter = Thread {
-                var set = signalSet
-                var received: Int32 = 0
-                sigwait(&set, &received)
-                logger.notice("received signal \(received); finishing in-flight requests")
-                server.stop()
-            }
-            waiter.start()
-            server.wait()
-            logger.notice("stopped")
-        }
-
-        func printBanner(_ server: EbauthServer) {
-            let lines = [
-                "ebauth \(EbauthVersion.string) listening on \(server.endpoint)",
-                "state: \(server.state.isTemporary ? "temporary (removed at exit)" : server.state.root)",
-                "IAM: \(enforceIAM ? "enforced (known keys only, signatures verified)" : "open (any well-formed key is an administrator)")",
-                "export AWS_ENDPOINT_URL=\(server.endpoint)",
-                "export AWS_ACCESS_KEY_ID=test",
-                "export AWS_SECRET_ACCESS_KEY=test",
-                "export AWS_DEFAULT_REGION=us-east-1",
-            ]
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

@@ -1,7 +1,7 @@
 /// CRC-32 as zlib and S3 compute it (`x-amz-checksum-crc32`): reflected polynomial 0xEDB88320,
 /// initial value and final XOR 0xFFFFFFFF. Check value: CRC32("123456789") = 0xCBF43926.
 public struct CRC32: ChecksumHasher {
-    private static let tables = CRC32Slicing.makeTables(reflectedPolynomial: 0xEDB8_8320)
+    private static let tables = CRC32Slicing.makeTables(reflectedPolynomial: UInt32(0xEDB8_8320))
     private var register: UInt32 = 0xFFFF_FFFF
 
     public init() {}

@@ -1,7 +1,7 @@
 /// CRC-32C (Castagnoli) as S3 computes it (`x-amz-checksum-crc32c`): reflected polynomial 0x82F63B78,
 /// initial value and final XOR 0xFFFFFFFF. Check value: CRC32C("123456789") = 0xE3069283.
 public struct CRC32C: ChecksumHasher {
-    private static let tables = CRC32Slicing.makeTables(reflectedPolynomial: 0x82F6_3B78)
+    private static let tables = CRC32Slicing.makeTables(reflectedPolynomial: UInt32(0x82F6_3B78))
     private var register: UInt32 = 0xFFFF_FFFF
 
     public init() {}

@@ -1,11 +1,12 @@
-/// Table-driven reflected CRC-32 (slicing-by-8) shared by `CRC32` and `CRC32C`, which differ only in
+/// Table-driven reflected CRC (slicing-by-8): the update loop of `CRC32` and `CRC32C`, which differ only in
 /// their polynomial. Eight tables let the loop consume eight bytes per step instead of one.
 enum CRC32Slicing {
-    /// Builds the 8 × 256 lookup tables for a reflected polynomial, flattened: table k starts at k * 256.
-    static func makeTables(reflectedPolynomial: UInt32) -> [UInt32] {
-        var tables = [UInt32](repeating: 0, count: 8 * 256)
+    /// Builds the 8 × 256 lookup tables for a reflected polynomial, flattened: table k starts at
+    /// k * 256. Generic because CRC64NVME builds its tables the same way.
+    static func makeTables<Register: FixedWidthInteger & UnsignedInteger>(reflectedPolynomial: Register) -> [Register] {
+        var tables = [Register](repeating: 0, count: 8 * 256)
         for index in 0..<256 {
-            var crc = UInt32(index)
+            var crc = Register(index)
             for _ in 0..<8 {
                 crc = crc & 1 == 1 ? (crc >> 1) ^ reflectedPolynomial : crc >> 1
             }

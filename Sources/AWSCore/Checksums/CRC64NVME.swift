@@ -2,7 +2,7 @@
 /// reflected polynomial 0x9A6C9329AC4BC9B5, initial value and final XOR all ones.
 /// Check value: CRC64NVME("123456789") = 0xAE8B14860A799888. Slicing-by-8 table lookup.
 public struct CRC64NVME: ChecksumHasher {
-    private static let tables = makeTables(reflectedPolynomial: 0x9A6C_9329_AC4B_C9B5)
+    private static let tables = CRC32Slicing.makeTables(reflectedPolynomial: UInt64(0x9A6C_9329_AC4B_C9B5))
     private var register: UInt64 = ~0
 
     public init() {}
@@ -37,24 +37,5 @@ public struct CRC64NVME: ChecksumHasher {
 
     public func finalize() -> [UInt8] {
         withUnsafeBytes(of: value.bigEndian) { Array($0) }
-    }
-
-    /// The 8 × 256 tables, flattened: table k starts at k * 256.
-    private static func makeTables(reflectedPolynomial: UInt64) -> [UInt64] {
-        var tables = [UInt64](repeating: 0, count: 8 * 256)
-        for index in 0..<256 {
-            var crc = UInt64(index)
-            for _ in 0..<8 {
-                crc = crc & 1 == 1 ? (crc >> 1) ^ reflectedPolynomial : crc >> 1
-            }
-            tables[index] = crc
-        }
-        for slice in 1..<8 {
-            for index in 0..<256 {
-                let previous = tables[(slice - 1) * 256 + index]
-                tables[slice * 256 + index] = (previous >> 8) ^ tables[Int(previous & 0xFF)]
-            }
-        }
-        return tables
     }
 }

@@ -95,7 +95,7 @@ public final class ServiceRouter: HTTPResponder {
             else {
                 throw AWSError(
                     code: "NotImplemented",
-                    message: "A header or query you provided implies functionality that is not implemented.", status: 501)
+                    message: "A header you provided implies functionality that is not implemented", status: 501)
             }
             operation = name
         }

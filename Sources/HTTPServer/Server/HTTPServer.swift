@@ -259,7 +259,7 @@ public final class HTTPServer: @unchecked Sendable {
         if case .length(let length) = framing, length > configuration.maxBodyBytes {
             throw HTTPParseError.bodyTooLarge
         }
-        if head.expectsContinue && framing != .none && !connection.hasBufferedBytes {
+        if head.expectsContinue && head.version == .http11 && framing != .none && !connection.hasBufferedBytes {
             try connection.writeAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
         }
         let body = try connection.readBody(framing: framing, configuration: configuration)

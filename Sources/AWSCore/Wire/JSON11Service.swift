@@ -1,0 +1,91 @@
+import Foundation
+import HTTPServer
+
+/// Operation table of a JSON 1.1 service (SSM, ECR): name → decode, call, encode.
+///
+/// It is the service's `AWSServiceHandler`: the router has already named the operation from
+/// `X-Amz-Target`, so this only decodes the body into the operation's input shape and encodes
+/// the output. Errors are not caught here; the router renders them once for the protocol.
+public struct JSON11Service: AWSServiceHandler {
+    public typealias Operation = @Sendable (AWSRequest) throws -> HTTPResponse
+
+    public let service: AWSServiceDescription
+    private var operations: [String: Operation] = [:]
+
+    public init(_ service: AWSServiceDescription) {
+        self.service = service
+    }
+
+    /// Registers `operation`; `Input` and `Output` are shapes named and cased as botocore has them.
+    public mutating func on<Input: Decodable & SendableMetatype, Output: Encodable & SendableMetatype>(
+        _ operation: String, _ body: @escaping @Sendable (Input, AWSRequest) throws -> Output
+    ) {
+        precondition(service.hasOperation(operation), "\(operation) is not an operation of \(service.name)")
+        operations[operation] = { request in
+            let input = try JSON11.decode(Input.self, from: try request.body.readAll())
+            let output = try body(input, request)
+            var headers = HTTPHeaders()
+            headers.add("Content-Type", "application/x-amz-json-1.1")
+            return HTTPResponse(status: 200, headers: headers, bytes: try JSON11.encode(output))
+        }
+    }
+
+    public func implements(_ operation: String) -> Bool {
+        operations[operation] != nil
+    }
+
+    public func handle(_ request: AWSRequest) throws -> HTTPResponse {
+        guard let operation = operations[request.context.operation] else {
+            throw AWSError.notImplemented(operation: request.context.operation, service: service.name)
+        }
+        return try operation(request)
+    }
+}
+
+/// The JSON 1.1 codec: timestamps are epoch seconds (fractional), absent members are omitted.
+public enum JSON11 {
+    /// Bodies past this are refused before decoding; AWS's JSON APIs take far less.
+    public static let maxBodyBytes = 1 << 20
+
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        guard bytes.count <= maxBodyBytes else {
+            throw AWSError(code: "SerializationException", message: "Request body too large.", status: 400)
+        }
+        let data = bytes.isEmpty ? Data("{}".utf8) : Data(bytes)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        do {
+            return try decoder.decode(type, from: data)
+        } catch let error as DecodingError {
+            throw AWSError(code: "SerializationException", message: describe(error), status: 400)
+        } catch {
+            throw AWSError(code: "SerializationException", message: "Malformed JSON in request body.", status: 400)
+        }
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    /// Says which member was wrong without echoing values, which may be secrets.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return names.isEmpty ? "the request body" : "'\(names.joined(separator: "."))'"
+        }
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "Unexpected type or null at \(path(context))."
+        case .keyNotFound(let key, let context):
+            let parent = context.codingPath.isEmpty ? "" : " in \(path(context))"
+            return "Missing required member '\(key.stringValue)'\(parent)."
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "Malformed JSON in request body." : "Invalid value at \(path(context))."
+        @unknown default:
+            return "Malformed request body."
+        }
+    }
+}

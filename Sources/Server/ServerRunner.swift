@@ -1,0 +1,55 @@
+import AWSCore
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a server in the foreground until SIGINT or SIGTERM: prints the banner, then stops
+/// gracefully. Shared by `ebauth serve` and development builds that mount other modules.
+public enum ServerRunner {
+    public static func run(options: ServerOptions, modules: [any ServiceModule] = ServiceModules.all) throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = options.logLevel
+            return handler
+        }
+        let logger = Logger(label: "ebauth")
+        // Signals are taken by one thread with sigwait, so every thread created after this
+        // mask (the server's) never sees them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+        let server = try EbauthServer(options: options, logger: logger, modules: modules)
+        try server.start()
+        FileHandle.standardOutput.write(Data(banner(server).utf8))
+
+        let signalSet = signals
+        let waiter = Thread {
+            var set = signalSet
+            var received: Int32 = 0
+            sigwait(&set, &received)
+            logger.notice("received signal \(received); finishing in-flight requests")
+            server.stop()
+        }
+        waiter.start()
+        server.wait()
+        logger.notice("stopped")
+    }
+
+    static func banner(_ server: EbauthServer) -> String {
+        [
+            "ebauth \(EbauthVersion.string) listening on \(server.endpoint)",
+            "state: \(server.state.isTemporary ? "temporary (removed at exit)" : server.state.root)",
+            "IAM: \(server.options.enforceIAM ? "enforced (known keys only, signatures verified, policies evaluated)" : "open (any well-formed key is an administrator)")",
+            "export AWS_ENDPOINT_URL=\(server.endpoint)",
+            "export AWS_ACCESS_KEY_ID=\(DefaultCredentials.accessKeyID)",
+            "export AWS_SECRET_ACCESS_KEY=\(DefaultCredentials.secretAccessKey)",
+            "export AWS_DEFAULT_REGION=us-east-1",
+        ].joined(separator: "\n") + "\n"
+    }
+}

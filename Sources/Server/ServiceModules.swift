@@ -1,0 +1,6 @@
+import AWSCore
+
+/// The services `ebauth serve` mounts. Each service issue adds its module here.
+public enum ServiceModules {
+    public static let all: [any ServiceModule] = []
+}
