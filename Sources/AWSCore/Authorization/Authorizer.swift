@@ -13,11 +13,17 @@ public struct AuthorizationRequest: Sendable {
     public var resourceAccountID: String
     /// Condition keys and their values for this request (`s3:prefix`, `aws:SourceIp`, …).
     public var conditionValues: [String: [String]]
+    /// The request being decided, so the decision can be explained later by request id.
+    public var requestID: String
+    public var region: String
 
     public init(
         caller: CallerIdentity, action: String, resource: String, resourcePolicy: String? = nil,
-        resourceAccountID: String, conditionValues: [String: [String]] = [:]
+        resourceAccountID: String, conditionValues: [String: [String]] = [:], requestID: String = "",
+        region: String = ""
     ) {
+        self.requestID = requestID
+        self.region = region
         self.caller = caller
         self.action = action
         self.resource = resource
@@ -67,6 +73,19 @@ public struct AccessDenial: Error, Equatable, Sendable {
 /// `--enforce-iam`, `AllowAllAuthorizer` lets every authenticated caller act.
 public protocol Authorizer: Sendable {
     func authorize(_ request: AuthorizationRequest) throws(AccessDenial)
+}
+
+extension AuthorizationRequest {
+    /// The usual case: the caller of `context` acts on a resource of its own account.
+    public init(
+        _ context: RequestContext, action: String, resource: String, resourcePolicy: String? = nil,
+        resourceAccountID: String? = nil, conditionValues: [String: [String]] = [:]
+    ) {
+        self.init(
+            caller: context.caller, action: action, resource: resource, resourcePolicy: resourcePolicy,
+            resourceAccountID: resourceAccountID ?? context.accountID, conditionValues: conditionValues,
+            requestID: context.requestID, region: context.region)
+    }
 }
 
 /// Every caller may do everything: the behaviour of other local emulators, and ebauth's

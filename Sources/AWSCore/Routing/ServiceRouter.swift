@@ -21,7 +21,8 @@ public final class ServiceRouter: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let started = DispatchTime.now()
-        if let route = pathRoutes.first(where: { $0.matches(request.path) }) {
+        // The longest prefix wins, so `/_ebauth/decisions` can live beside `/_ebauth/`.
+        if let route = pathRoutes.filter({ $0.matches(request.path) }).max(by: { $0.prefix.count < $1.prefix.count }) {
             let response = route.responder.respond(to: request)
             log(request, service: route.name, operation: "-", status: response.status, started: started, requestID: "-")
             return response
