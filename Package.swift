@@ -34,8 +34,12 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SSM",
+            dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "Server",
-            dependencies: ["HTTPServer", "Storage", "AWSCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HTTPServer", "Storage", "AWSCore", "SSM", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "ebauth",
@@ -48,6 +52,10 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
+        .testTarget(
+            name: "SSMTests",
+            dependencies: ["SSM", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]
 )

@@ -1,6 +1,7 @@
 import AWSCore
+import SSM
 
 /// The services `ebauth serve` mounts. Each service issue adds its module here.
 public enum ServiceModules {
-    public static let all: [any ServiceModule] = []
+    public static let all: [any ServiceModule] = [SSMModule()]
 }

@@ -12,14 +12,14 @@ struct RoutingTests {
         let server = try InProcessServer()
         let reply = try server.send(
             "POST", "/",
-            headers: ["X-Amz-Target": "AmazonSSM.GetParameter", "Content-Type": "application/x-amz-json-1.1"],
+            headers: ["X-Amz-Target": "AmazonSSM.SendCommand", "Content-Type": "application/x-amz-json-1.1"],
             body: Data(#"{"Name":"x"}"#.utf8))
         #expect(reply.status == 501)
         #expect(reply.headers["x-amzn-errortype"] == "NotImplemented")
         #expect(reply.headers["x-amzn-requestid"]?.count == 36)
         let body = try JSONSerialization.jsonObject(with: reply.body) as? [String: String]
         #expect(body?["__type"] == "NotImplemented")
-        #expect(body?["message"] == "The operation 'GetParameter' of service 'ssm' is not implemented by ebauth yet.")
+        #expect(body?["message"] == "The operation 'SendCommand' of service 'ssm' is not implemented by ebauth yet.")
     }
 
     @Test("an X-Amz-Target that names no operation answers UnknownOperationException")

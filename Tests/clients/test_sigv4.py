@@ -23,7 +23,7 @@ def error_of(call):
 def test_correct_signatures_pass_verification_in_every_protocol(enforcing_server):
     s = enforcing_server
     for call in [
-        lambda: s.client("ssm").get_parameter(Name="/a/b", WithDecryption=True),
+        lambda: s.client("ssm").list_documents(),
         lambda: s.client("ecr").describe_repositories(),
         lambda: s.client("s3").put_object(Bucket="bucket", Key="dir/file name+x.txt", Body=b"x" * 1000),
         lambda: s.client("s3").list_objects_v2(Bucket="bucket", Prefix="a b/", Delimiter="/"),
@@ -74,7 +74,7 @@ def test_unknown_access_key_is_refused_in_each_protocols_words(enforcing_server)
 
 
 def test_without_enforcement_any_key_is_accepted(server):
-    response = error_of(lambda: server.client("ssm", key="AKIAANYTHING", secret="whatever").describe_parameters())
+    response = error_of(lambda: server.client("ssm", key="AKIAANYTHING", secret="whatever").list_documents())
     assert response["Error"]["Code"] == "NotImplemented"
 
 

@@ -16,10 +16,10 @@ def error_of(call):
 
 
 def test_json_service_answers_not_implemented_naming_the_operation(server):
-    response = error_of(lambda: server.client("ssm").get_parameter(Name="/app/user"))
+    response = error_of(lambda: server.client("ssm").send_command(DocumentName="AWS-RunShellScript", InstanceIds=["i-0123456789abcdef0"]))
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 501
     assert response["Error"]["Code"] == "NotImplemented"
-    assert response["Error"]["Message"] == "The operation 'GetParameter' of service 'ssm' is not implemented by ebauth yet."
+    assert response["Error"]["Message"] == "The operation 'SendCommand' of service 'ssm' is not implemented by ebauth yet."
     assert response["ResponseMetadata"]["RequestId"]
 
 
@@ -86,11 +86,11 @@ def test_aws_cli_prints_the_not_implemented_error(server):
         "AWS_MAX_ATTEMPTS": "1", "HOME": "/tmp",
     }
     result = subprocess.run(
-        [aws, "--endpoint-url", server.endpoint, "ssm", "get-parameter", "--name", "x"],
+        [aws, "--endpoint-url", server.endpoint, "ssm", "list-documents"],
         capture_output=True, text=True, env=env, timeout=60,
     )
     assert result.returncode in (254, 255)  # awscli v2 and v1 exit codes for a service error
-    assert "An error occurred (NotImplemented) when calling the GetParameter operation" in result.stderr
+    assert "An error occurred (NotImplemented) when calling the ListDocuments operation" in result.stderr
 
 
 def test_registry_and_metadata_paths_say_they_are_not_built(server):

@@ -1,0 +1,232 @@
+import AWSCore
+import Foundation
+import Storage
+import Synchronization
+import Testing
+
+@testable import SSM
+
+/// Parameter Store's tag shape, not Swift Testing's `Tag`.
+typealias Tag = SSM.Tag
+
+/// A fresh migrated database in a temporary directory, a settable clock and a recording
+/// authorizer: everything a backend test needs, nothing shared between tests.
+final class SSMHarness {
+    let directory: String
+    let database: Database
+    let clock = TestClock()
+    let authorizer = RecordingAuthorizer()
+    var backend: SSMBackend
+    var accountID = "111122223333"
+    var region = "us-east-1"
+    var caller: CallerIdentity
+
+    init(limits: SSMLimits = SSMLimits()) throws {
+        directory = NSTemporaryDirectory() + "/ssm-tests-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        database = try Database(path: directory + "/ebauth.sqlite3")
+        try Migrator([StorageSchema.migrations, SSMSchema.migrations]).migrate(database)
+        let clock = self.clock
+        backend = SSMBackend(
+            database: database, authorizer: authorizer, clock: AWSClock(now: { clock.now }), limits: limits)
+        caller = CallerIdentity(
+            accountID: "111122223333", arn: "arn:aws:iam::111122223333:user/tester", userID: "AIDATESTER",
+            accessKeyID: "AKIATESTER", kind: .user)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The context the router would build for `operation`.
+    func context(_ operation: String) -> RequestContext {
+        var caller = self.caller
+        caller.accountID = accountID
+        let clock = self.clock
+        return RequestContext(
+            requestID: "req-\(operation)", accountID: accountID, region: region, service: "ssm", operation: operation,
+            caller: caller, clock: AWSClock(now: { clock.now }))
+    }
+
+    // Shorthands for the operations, in the order of the route table.
+
+    @discardableResult
+    func put(
+        _ name: String, _ value: String, type: String? = "String", overwrite: Bool? = nil, tier: String? = nil,
+        keyID: String? = nil, allowedPattern: String? = nil, description: String? = nil, dataType: String? = nil,
+        tags: [Tag]? = nil
+    ) throws -> PutParameterResult {
+        try backend.putParameter(
+            PutParameterRequest(
+                Name: name, Description: description, Value: value, Type: type, KeyId: keyID, Overwrite: overwrite,
+                AllowedPattern: allowedPattern, Tags: tags, Tier: tier, Policies: nil, DataType: dataType),
+            context: context("PutParameter"))
+    }
+
+    func get(_ name: String, decrypt: Bool? = nil) throws -> Parameter {
+        try backend.getParameter(
+            GetParameterRequest(Name: name, WithDecryption: decrypt), context: context("GetParameter")
+        )
+        .Parameter
+    }
+
+    func getMany(_ names: [String], decrypt: Bool? = nil) throws -> GetParametersResult {
+        try backend.getParameters(
+            GetParametersRequest(Names: names, WithDecryption: decrypt), context: context("GetParameters"))
+    }
+
+    func byPath(
+        _ path: String, recursive: Bool? = nil, filters: [ParameterStringFilter]? = nil, decrypt: Bool? = nil,
+        maxResults: Int? = nil, nextToken: String? = nil
+    ) throws -> GetParametersByPathResult {
+        try backend.getParametersByPath(
+            GetParametersByPathRequest(
+                Path: path, Recursive: recursive, ParameterFilters: filters, WithDecryption: decrypt,
+                MaxResults: maxResults, NextToken: nextToken),
+            context: context("GetParametersByPath"))
+    }
+
+    func history(_ name: String, decrypt: Bool? = nil, maxResults: Int? = nil, nextToken: String? = nil) throws
+        -> GetParameterHistoryResult
+    {
+        try backend.getParameterHistory(
+            GetParameterHistoryRequest(
+                Name: name, WithDecryption: decrypt, MaxResults: maxResults, NextToken: nextToken),
+            context: context("GetParameterHistory"))
+    }
+
+    func delete(_ name: String) throws {
+        _ = try backend.deleteParameter(DeleteParameterRequest(Name: name), context: context("DeleteParameter"))
+    }
+
+    func deleteMany(_ names: [String]) throws -> DeleteParametersResult {
+        try backend.deleteParameters(DeleteParametersRequest(Names: names), context: context("DeleteParameters"))
+    }
+
+    func describe(
+        filters: [ParametersFilter]? = nil, parameterFilters: [ParameterStringFilter]? = nil, maxResults: Int? = nil,
+        nextToken: String? = nil, shared: Bool? = nil
+    ) throws -> DescribeParametersResult {
+        try backend.describeParameters(
+            DescribeParametersRequest(
+                Filters: filters, ParameterFilters: parameterFilters, MaxResults: maxResults, NextToken: nextToken,
+                Shared: shared),
+            context: context("DescribeParameters"))
+    }
+
+    @discardableResult
+    func label(_ name: String, version: Int64? = nil, _ labels: [String]) throws -> LabelParameterVersionResult {
+        try backend.labelParameterVersion(
+            LabelParameterVersionRequest(Name: name, ParameterVersion: version, Labels: labels),
+            context: context("LabelParameterVersion"))
+    }
+
+    @discardableResult
+    func unlabel(_ name: String, version: Int64?, _ labels: [String]) throws -> UnlabelParameterVersionResult {
+        try backend.unlabelParameterVersion(
+            UnlabelParameterVersionRequest(Name: name, ParameterVersion: version, Labels: labels),
+            context: context("UnlabelParameterVersion"))
+    }
+
+    func addTags(_ id: String, _ tags: [Tag], type: String = "Parameter") throws {
+        _ = try backend.addTagsToResource(
+            AddTagsToResourceRequest(ResourceType: type, ResourceId: id, Tags: tags),
+            context: context("AddTagsToResource"))
+    }
+
+    func listTags(_ id: String, type: String = "Parameter") throws -> [Tag] {
+        try backend.listTagsForResource(
+            ListTagsForResourceRequest(ResourceType: type, ResourceId: id), context: context("ListTagsForResource")
+        ).TagList
+    }
+
+    func removeTags(_ id: String, _ keys: [String], type: String = "Parameter") throws {
+        _ = try backend.removeTagsFromResource(
+            RemoveTagsFromResourceRequest(ResourceType: type, ResourceId: id, TagKeys: keys),
+            context: context("RemoveTagsFromResource"))
+    }
+
+    /// The raw bytes of the database and its WAL, to look for values that must not be there.
+    func stateFileBytes() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database.path + suffix) {
+            bytes += Array(try Data(contentsOf: URL(fileURLWithPath: database.path + suffix)))
+        }
+        return bytes
+    }
+}
+
+/// A clock tests move by hand.
+final class TestClock: Sendable {
+    private let value = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
+
+    var now: Date { value.withLock { $0 } }
+
+    func advance(_ seconds: TimeInterval) {
+        value.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Records every question asked and refuses the ones `deny` picks, with IAM's reason.
+final class RecordingAuthorizer: Authorizer {
+    private let state = Mutex<(requests: [AuthorizationRequest], deny: @Sendable (AuthorizationRequest) -> Bool)>(
+        ([], { _ in false }))
+
+    var requests: [AuthorizationRequest] { state.withLock { $0.requests } }
+
+    func deny(_ rule: @escaping @Sendable (AuthorizationRequest) -> Bool) {
+        state.withLock { $0.deny = rule }
+    }
+
+    func reset() {
+        state.withLock { $0.requests = [] }
+    }
+
+    func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
+        let denied = state.withLock { state -> Bool in
+            state.requests.append(request)
+            return state.deny(request)
+        }
+        if denied {
+            throw AccessDenial(
+                callerARN: request.caller.arn, action: request.action, resource: request.resource,
+                reason: .noIdentityPolicyAllows)
+        }
+    }
+}
+
+/// Runs `body` and checks that it fails as AWS would: code, message (when given) and status.
+func expectAWSError(
+    _ code: String, _ message: String? = nil, status: Int = 400, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> Void
+) {
+    do {
+        try body()
+        Issue.record("expected \(code), but the call succeeded", sourceLocation: sourceLocation)
+    } catch {
+        let aws = ErrorRenderer.awsError(for: error)
+        #expect(aws.code == code, sourceLocation: sourceLocation)
+        #expect(aws.status == status, sourceLocation: sourceLocation)
+        if let message { #expect(aws.message == message, sourceLocation: sourceLocation) }
+    }
+}
+
+/// The message of the error `body` throws, for checks on part of it.
+func awsErrorMessage(_ body: () throws -> Void) -> String? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return ErrorRenderer.awsError(for: error).message
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return false }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if Array(self[start..<(start + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}
