@@ -38,8 +38,17 @@ let package = Package(
             dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "IAM",
+            dependencies: [
+                "AWSCore", "Storage", "HTTPServer",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "Server",
-            dependencies: ["HTTPServer", "Storage", "AWSCore", "SSM", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "ebauth",
@@ -55,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "SSMTests",
             dependencies: ["SSM", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "IAMTests",
+            dependencies: ["IAM", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]

@@ -1,7 +1,8 @@
 import AWSCore
+import IAM
 import SSM
 
 /// The services `ebauth serve` mounts. Each service issue adds its module here.
 public enum ServiceModules {
-    public static let all: [any ServiceModule] = [SSMModule()]
+    public static let all: [any ServiceModule] = [IAMModule(), SSMModule()]
 }

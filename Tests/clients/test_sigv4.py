@@ -27,8 +27,8 @@ def test_correct_signatures_pass_verification_in_every_protocol(enforcing_server
         lambda: s.client("ecr").describe_repositories(),
         lambda: s.client("s3").put_object(Bucket="bucket", Key="dir/file name+x.txt", Body=b"x" * 1000),
         lambda: s.client("s3").list_objects_v2(Bucket="bucket", Prefix="a b/", Delimiter="/"),
-        lambda: s.client("iam").list_roles(PathPrefix="/service-role/"),
-        lambda: s.client("sts").get_caller_identity(),
+        lambda: s.client("iam").list_groups(PathPrefix="/service-role/"),
+        lambda: s.client("sts").get_session_token(),
     ]:
         assert error_of(call)["Error"]["Code"] == "NotImplemented"
 

@@ -1,0 +1,31 @@
+import Foundation
+import Synchronization
+
+/// IMDSv2 session tokens: issued by `PUT /latest/api/token`, valid for their TTL, bound to the
+/// instance they were issued for. Kept in memory, like a real instance's tokens across a reboot.
+final class IMDSTokens: Sendable {
+    private struct Token {
+        var instanceID: String
+        var expiresAt: Date
+    }
+
+    private let tokens = Mutex<[String: Token]>([:])
+
+    func issue(instanceID: String, ttl: Int, now: Date) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<42).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let token = Data(bytes).base64EncodedString()
+        tokens.withLock { table in
+            table = table.filter { $0.value.expiresAt > now }
+            table[token] = Token(instanceID: instanceID, expiresAt: now.addingTimeInterval(TimeInterval(ttl)))
+        }
+        return token
+    }
+
+    func isValid(_ token: String, instanceID: String, now: Date) -> Bool {
+        tokens.withLock { table in
+            guard let entry = table[token] else { return false }
+            return entry.instanceID == instanceID && entry.expiresAt > now
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// ARNs of IAM and STS entities (IAM is global: no region in its ARNs).
+enum IAMARN {
+    static func root(account: String) -> String { "arn:aws:iam::\(account):root" }
+
+    static func user(account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):user\(path)\(name)"
+    }
+
+    static func role(account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):role\(path)\(name)"
+    }
+
+    static func instanceProfile(account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):instance-profile\(path)\(name)"
+    }
+
+    static func policy(account: String, path: String, name: String) -> String {
+        "arn:aws:iam::\(account):policy\(path)\(name)"
+    }
+
+    static func assumedRole(account: String, role: String, session: String) -> String {
+        "arn:aws:sts::\(account):assumed-role/\(role)/\(session)"
+    }
+
+    /// `(role, session)` of `arn:aws:sts::A:assumed-role/ROLE/SESSION`.
+    static func assumedRoleParts(_ arn: String) -> (String, String)? {
+        guard let range = arn.range(of: ":assumed-role/") else { return nil }
+        let parts = arn[range.upperBound...].split(separator: "/", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    /// The account of `arn:aws:SERVICE:REGION:ACCOUNT:…`, if it has one.
+    static func account(_ arn: String) -> String? {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn" else { return nil }
+        return String(parts[4])
+    }
+
+    /// `(account, kind, path, name)` of an IAM ARN such as `arn:aws:iam::A:policy/path/name`.
+    static func parse(_ arn: String) -> (account: String, kind: String, path: String, name: String)? {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[1] == "aws", parts[2] == "iam", parts[3].isEmpty else {
+            return nil
+        }
+        let resource = parts[5]
+        guard let slash = resource.firstIndex(of: "/"), let last = resource.lastIndex(of: "/") else { return nil }
+        let name = resource[resource.index(after: last)...]
+        guard !name.isEmpty else { return nil }
+        return (String(parts[4]), String(resource[..<slash]), String(resource[slash...last]), String(name))
+    }
+
+    static func lastComponent(_ arn: String) -> String {
+        arn.split(separator: "/").last.map(String.init) ?? arn
+    }
+}

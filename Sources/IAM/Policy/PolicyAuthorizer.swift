@@ -1,0 +1,146 @@
+import AWSCore
+import Foundation
+import Logging
+
+/// ebauth's IAM decision point: finds the caller's identity policies, evaluates them with the
+/// resource's policy, records the explanation under the request id and logs it.
+public struct PolicyAuthorizer: Authorizer {
+    let store: IAMStore
+    public let decisions: DecisionLog
+    let logger: Logger
+    let clock: AWSClock
+
+    init(store: IAMStore, decisions: DecisionLog, logger: Logger, clock: AWSClock) {
+        self.store = store
+        self.decisions = decisions
+        self.logger = logger
+        self.clock = clock
+    }
+
+    public func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
+        let decision = evaluate(request)
+        if let denial = decision.denial { throw denial }
+    }
+
+    /// Decides, records and logs. `principal` replaces the caller (service principals);
+    /// `resourcePolicyRequired` is for role trust policies.
+    func evaluate(
+        _ request: AuthorizationRequest, principal: PrincipalFacts? = nil, resourcePolicyRequired: Bool = false
+    ) -> Decision {
+        var notes: [String] = []
+        var facts = principal ?? PrincipalFacts(request.caller)
+        var identityPolicies: [NamedPolicy] = []
+        do {
+            identityPolicies = try store.read { tables in
+                try identity(of: &facts, accessKeyID: request.caller.accessKeyID, tables: tables, notes: &notes)
+            }
+        } catch {
+            notes.append("identity policies could not be read (\(type(of: error))); none applied")
+        }
+
+        var resourcePolicy: NamedPolicy?
+        var malformedResourcePolicy = false
+        if let text = request.resourcePolicy {
+            do {
+                resourcePolicy = NamedPolicy(
+                    name: resourcePolicyRequired ? "trust policy" : "resource-based policy",
+                    document: try PolicyDocument(parsing: text))
+            } catch {
+                malformedResourcePolicy = true
+                notes.append("the resource-based policy cannot be parsed (\(error.message)); denied (fail closed)")
+            }
+        }
+
+        var keys = RequestKeys(request.conditionValues)
+        for (key, values) in facts.globalKeys() { keys.setIfMissing(key, values) }
+        let now = clock.now()
+        keys.setIfMissing("aws:CurrentTime", [IAMDate.iso8601(now)])
+        keys.setIfMissing("aws:EpochTime", [String(Int(now.timeIntervalSince1970))])
+        keys.setIfMissing("aws:RequestedRegion", request.region.isEmpty ? [] : [request.region])
+        keys.setIfMissing("aws:SecureTransport", ["false"])
+        keys.setIfMissing("aws:ResourceAccount", [request.resourceAccountID])
+
+        let input = EvaluationInput(
+            principal: facts, action: request.action, resource: request.resource,
+            resourceAccountID: request.resourceAccountID, identityPolicies: identityPolicies,
+            resourcePolicy: resourcePolicy, keys: keys, resourcePolicyRequired: resourcePolicyRequired)
+        var decision = PolicyEvaluation.decide(input)
+        if malformedResourcePolicy {
+            decision = decision.denied(
+                .explicitDenyInResourcePolicy, because: "the resource-based policy cannot be parsed")
+        }
+        decision.requestId = request.requestID
+        decision.time = IAMDate.iso8601(now)
+        decision.unsupported += notes
+        decision.statements = decision.relevantStatements
+        decisions.record(decision)
+        let metadata: Logger.Metadata = ["request-id": "\(request.requestID)"]
+        logger.debug("iam decision: \(decision.logLine)", metadata: metadata)
+        for note in decision.unsupported {
+            logger.warning("iam decision: \(note)", metadata: metadata)
+        }
+        return decision
+    }
+
+    /// The caller's identity policies, and the facts only IAM's tables know (paths, tags, issue time).
+    private func identity(
+        of facts: inout PrincipalFacts, accessKeyID: String, tables: IAMTables, notes: inout [String]
+    ) throws -> [NamedPolicy] {
+        let type: PrincipalType
+        let name: String
+        switch facts.kind {
+        case .user:
+            name = IAMARN.lastComponent(facts.arn)
+            guard let user = try tables.user(account: facts.accountID, name: name) else {
+                notes.append("user \(facts.arn) no longer exists; no identity policies")
+                return []
+            }
+            facts.tags = Dictionary(user.tags.map { ($0.Key, $0.Value) }, uniquingKeysWith: { $1 })
+            type = .user
+        case .assumedRole:
+            name = facts.roleName ?? ""
+            guard let role = try tables.role(account: facts.accountID, name: name) else {
+                notes.append("role \(name) no longer exists; no identity policies")
+                return []
+            }
+            facts.principalARN = role.arn
+            facts.tags = Dictionary(role.tags.map { ($0.Key, $0.Value) }, uniquingKeysWith: { $1 })
+            if !accessKeyID.isEmpty, let session = try tables.session(accessKeyID: accessKeyID) {
+                facts.tokenIssueTime = session.createdAt
+            }
+            type = .role
+        case .root, .anonymous, .service:
+            return []
+        }
+        var policies: [NamedPolicy] = []
+        for (policyName, text) in try tables.inlinePolicies(account: facts.accountID, type: type, principal: name) {
+            let label = "inline policy \(policyName) of \(type.rawValue) \(name)"
+            if let document = try? PolicyDocument(parsing: text) {
+                policies.append(NamedPolicy(name: label, document: document))
+            } else {
+                notes.append("\(label) cannot be parsed; ignored")
+            }
+        }
+        for arn in try tables.attachedPolicies(account: facts.accountID, type: type, name: name) {
+            let text: String
+            let version: String
+            if let managed = AWSManagedPolicies.policy(arn: arn) {
+                (text, version) = (managed.document, managed.versionID)
+            } else if let policy = try tables.customerPolicy(arn: arn),
+                let current = try tables.versions(policyARN: arn).first(where: \.isDefault)
+            {
+                (text, version) = (current.document, policy.defaultVersion)
+            } else {
+                notes.append("attached policy \(arn) no longer exists; ignored")
+                continue
+            }
+            let label = "managed policy \(arn) (\(version))"
+            if let document = try? PolicyDocument(parsing: text) {
+                policies.append(NamedPolicy(name: label, document: document))
+            } else {
+                notes.append("\(label) cannot be parsed; ignored")
+            }
+        }
+        return policies
+    }
+}

@@ -1,0 +1,50 @@
+/// The condition keys of one request, as policy conditions and variables see them.
+///
+/// Key names are case-insensitive in IAM. A key is either present (with one or more values),
+/// known to be absent from this request, or one ebauth cannot fill; conditions on the last kind
+/// fail closed (an Allow does not apply, a Deny does) and the decision says so.
+public struct RequestKeys: Sendable {
+    public enum Lookup: Equatable, Sendable {
+        case values([String])
+        case absent
+        case unsupported
+    }
+
+    private var values: [String: [String]] = [:]
+
+    /// Global keys that exist in AWS but never apply to a request ebauth serves: no VPC
+    /// endpoints, no organizations, no MFA, no calls made by one AWS service for another.
+    static let globalKeysNeverPresent: Set<String> = [
+        "aws:sourcevpce", "aws:sourcevpc", "aws:vpcsourceip", "aws:sourceorgid", "aws:sourceorgpaths",
+        "aws:principalorgid", "aws:principalorgpaths", "aws:resourceorgid", "aws:resourceorgpaths",
+        "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:sourcearn", "aws:sourceaccount",
+        "aws:multifactorauthage", "aws:federatedprovider", "aws:sourceidentity", "aws:referer",
+        "aws:principalservicename", "aws:principalservicenameslist", "aws:ec2instancesourcevpc",
+        "aws:ec2instancesourceprivateipv4", "aws:sourceowner",
+    ]
+
+    public init(_ values: [String: [String]] = [:]) {
+        for (key, list) in values { self.values[key.lowercased()] = list }
+    }
+
+    /// Sets a key; an empty list records that the key is known and absent from this request.
+    public mutating func set(_ key: String, _ list: [String]) {
+        values[key.lowercased()] = list
+    }
+
+    public mutating func setIfMissing(_ key: String, _ list: [String]) {
+        if values[key.lowercased()] == nil { values[key.lowercased()] = list }
+    }
+
+    public func lookup(_ key: String) -> Lookup {
+        let name = key.lowercased()
+        if let list = values[name] { return list.isEmpty ? .absent : .values(list) }
+        if Self.globalKeysNeverPresent.contains(name) { return .absent }
+        // Tags of the principal are filled from IAM; a tag the principal lacks is simply absent.
+        if name.hasPrefix("aws:principaltag/") { return .absent }
+        return .unsupported
+    }
+
+    /// Every key with a value, for explanations.
+    public var present: [String: [String]] { values.filter { !$0.value.isEmpty } }
+}
