@@ -44,10 +44,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
+        .target(
+            name: "Registry",
+            dependencies: [
+                "CCrypt", "AWSCore", "Storage", "HTTPServer",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "Registry", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -68,6 +76,12 @@ let package = Package(
         .testTarget(
             name: "IAMTests",
             dependencies: ["IAM", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "RegistryTests",
+            dependencies: [
+                "Registry", "Server", "AWSCore", "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]

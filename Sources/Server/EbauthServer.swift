@@ -38,10 +38,6 @@ public final class EbauthServer: Sendable {
         let handlers = try modules.flatMap { try $0.handlers(environment) }
         var routes = [PathRoute(prefix: "/_ebauth/", name: "ebauth", responder: InternalRoutes(state: state, database: database, services: handlers))]
         routes += try modules.flatMap { try $0.pathRoutes(environment) }
-        for (prefix, name) in [("/v2/", "the ECR registry (OCI distribution API)"), ("/latest/", "the EC2 instance metadata service")]
-        where !routes.contains(where: { $0.prefix == prefix }) {
-            routes.append(PathRoute(prefix: prefix, name: String(prefix.dropFirst().dropLast()), responder: NotBuiltRoute(name: name)))
-        }
         let authenticator = SigV4Authenticator(
             credentials: environment.credentials, enforce: options.enforceIAM, clock: environment.clock)
         let router = ServiceRouter(authenticator: authenticator, handlers: handlers, pathRoutes: routes, logger: logger)

@@ -1,8 +1,9 @@
 import AWSCore
 import IAM
+import Registry
 import SSM
 
 /// The services `ebauth serve` mounts. Each service issue adds its module here.
 public enum ServiceModules {
-    public static let all: [any ServiceModule] = [IAMModule(), SSMModule()]
+    public static let all: [any ServiceModule] = [IAMModule(), SSMModule(), RegistryModule()]
 }

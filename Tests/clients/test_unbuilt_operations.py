@@ -93,13 +93,6 @@ def test_aws_cli_prints_the_not_implemented_error(server):
     assert "An error occurred (NotImplemented) when calling the ListDocuments operation" in result.stderr
 
 
-def test_registry_path_says_it_is_not_built(server):
-    for path in ["/v2/"]:
-        reply = requests.get(server.endpoint + path)
-        assert reply.status_code == 501
-        assert "not implemented by ebauth yet" in reply.text
-
-
 def test_health_reports_version_and_services(server):
     reply = requests.get(server.endpoint + "/_ebauth/health")
     assert reply.status_code == 200

@@ -44,6 +44,14 @@ final class HTTPConnection: @unchecked Sendable {
                 readIndex += 2
                 scanned = 0
             }
+            // A request starts with a method token. Anything else (a TLS ClientHello starts with
+            // 0x16) is refused at once, not after the header timeout, so clients that try HTTPS
+            // first (skopeo, docker with an insecure registry) fall back to HTTP without waiting.
+            if writeIndex > readIndex, buffer[readIndex] != 13, buffer[readIndex] != 10,
+                !HTTPHeadParser.isTokenByte(buffer[readIndex])
+            {
+                throw HTTPParseError.malformedRequestLine
+            }
             if let end = findHeadEnd(from: readIndex + scanned) {
                 guard end - readIndex <= maxBytes else { throw HTTPParseError.headersTooLarge }
                 let bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<end]))

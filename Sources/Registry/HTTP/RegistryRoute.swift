@@ -1,0 +1,87 @@
+/// The endpoints of the distribution API under `/v2/`, parsed from the raw path.
+///
+/// Parsed from the end, because repository names may themselves contain `manifests`, `blobs`,
+/// `uploads` or `tags` components: `/v2/a/manifests/b/manifests/latest` is the tag `latest` of
+/// the repository `a/manifests/b`. Each component is percent-decoded on its own (some clients
+/// send `sha256%3A…`); names are then checked against the grammar, which refuses `.`, `..`,
+/// empty components and anything escaped.
+enum RegistryRoute: Equatable {
+    case base
+    case catalog
+    case tags(name: String)
+    case manifest(name: String, reference: String)
+    case blob(name: String, digest: String)
+    /// `POST /v2/<name>/blobs/uploads/`
+    case uploads(name: String)
+    case upload(name: String, id: String)
+
+    /// nil when the path is no endpoint of the API.
+    static func parse(path: String) -> RegistryRoute? {
+        guard path == "/v2" || path.hasPrefix("/v2/") else { return nil }
+        let rest = path.dropFirst(path == "/v2" ? 3 : 4)
+        if rest.isEmpty { return .base }
+        var segments: [String] = []
+        for raw in rest.split(separator: "/", omittingEmptySubsequences: false) {
+            guard let decoded = percentDecoded(raw) else { return nil }
+            // A decoded slash would smuggle a second component past the name grammar; keeping
+            // the escaped form makes the name invalid instead.
+            segments.append(decoded.contains("/") ? String(raw) : decoded)
+        }
+        if segments == ["_catalog"] { return .catalog }
+        let count = segments.count
+        func name(dropping tail: Int) -> String? {
+            guard count > tail else { return nil }
+            return segments[..<(count - tail)].joined(separator: "/")
+        }
+        if count >= 3, segments[count - 2] == "tags", segments[count - 1] == "list" {
+            return name(dropping: 2).map { .tags(name: $0) }
+        }
+        if count >= 3, segments[count - 3] == "blobs", segments[count - 2] == "uploads" {
+            let id = segments[count - 1]
+            return name(dropping: 3).map { id.isEmpty ? .uploads(name: $0) : .upload(name: $0, id: id) }
+        }
+        if count >= 3, segments[count - 2] == "blobs", segments[count - 1] == "uploads" {
+            return name(dropping: 2).map { .uploads(name: $0) }
+        }
+        if count >= 3, segments[count - 2] == "manifests" {
+            return name(dropping: 2).map { .manifest(name: $0, reference: segments[count - 1]) }
+        }
+        if count >= 3, segments[count - 2] == "blobs" {
+            return name(dropping: 2).map { .blob(name: $0, digest: segments[count - 1]) }
+        }
+        return nil
+    }
+
+    var name: String? {
+        switch self {
+        case .base, .catalog: nil
+        case .tags(let name), .manifest(let name, _), .blob(let name, _), .uploads(let name), .upload(let name, _): name
+        }
+    }
+
+    private static func percentDecoded(_ text: Substring) -> String? {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
+                bytes.append(high << 4 | low)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
