@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -45,6 +46,8 @@ let package = Package(
             ]
         ),
         .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Beanstalk", dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Registry",
             dependencies: [
@@ -83,6 +86,7 @@ let package = Package(
                 "Registry", "Server", "AWSCore", "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]
 )

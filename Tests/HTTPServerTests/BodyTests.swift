@@ -38,31 +38,23 @@ struct BodyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
     }
 
-    @Test("a 200 MiB chunked upload completes while the process grows by no more than 20 MiB")
+    /// The memory bound is measured on the server process in Tests/clients/test_http_memory.py:
+    /// here other suites run in the same process at the same time, so its RSS says nothing.
+    @Test("a 200 MiB chunked upload arrives whole, spooled to a file")
     func hugeChunkedUploadStreams() throws {
         let server = try TestServer()
         let client = try RawClient(port: server.port, receiveTimeoutSeconds: 120)
         let block = [UInt8]((0..<(256 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
         var expected = BodyChecksum()
         let blocks = 800  // 200 MiB
-        let before = residentBytes()
         try client.send("PUT /huge HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
-        var framed = Array(String(block.count, radix: 16).utf8) + [13, 10] + block + [13, 10]
+        let framed = Array(String(block.count, radix: 16).utf8) + [13, 10] + block + [13, 10]
         for _ in 0..<blocks {
             block.withUnsafeBytes { expected.update($0) }
             try client.send(framed)
         }
-        framed = []
         try client.send("0\r\n\r\n")
         let response = try client.readResponse()
-        let growth = residentBytes() - before
         #expect(response.text == "PUT /huge \(blocks * block.count) \(expected.value) file")
-        #expect(growth < 20 << 20, "resident memory grew by \(growth >> 20) MiB")
-    }
-
-    func residentBytes() -> Int {
-        let text = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? "0 0"
-        let pages = Int(text.split(separator: " ")[1]) ?? 0
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }

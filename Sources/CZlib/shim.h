@@ -1,0 +1,17 @@
+#ifndef EBAUTH_CZLIB_SHIM_H
+#define EBAUTH_CZLIB_SHIM_H
+
+#include <zlib.h>
+
+// inflateInit2/deflateInit2 are macros (they pass the library version and the stream size),
+// which Swift cannot call; these wrappers expose them. Negative window bits mean raw deflate,
+// the form zip entries use (no zlib header, no adler32 trailer).
+static inline int czlib_inflate_init_raw(z_stream *stream) {
+    return inflateInit2(stream, -MAX_WBITS);
+}
+
+static inline int czlib_deflate_init_raw(z_stream *stream, int level) {
+    return deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+}
+
+#endif
