@@ -45,6 +45,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "S3",
+            dependencies: ["AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Beanstalk", dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
@@ -58,7 +62,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "Registry", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "S3", "Registry", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -85,6 +89,10 @@ let package = Package(
             dependencies: [
                 "Registry", "Server", "AWSCore", "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "S3Tests",
+            dependencies: ["S3", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),

@@ -4,6 +4,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/sendfile.h>
+#include <malloc.h>
 
 int ebauth_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
@@ -30,4 +31,9 @@ int ebauth_accept(int fd, struct sockaddr *address, socklen_t *length) {
 
 ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count) {
     return sendfile(out_fd, in_fd, offset, count);
+}
+
+void ebauth_tune_malloc(void) {
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
 }

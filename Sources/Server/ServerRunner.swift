@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import HTTPServer
 import Logging
 
 #if canImport(Glibc)
@@ -16,6 +17,7 @@ public enum ServerRunner {
             return handler
         }
         let logger = Logger(label: "ebauth")
+        MemoryTuning.returnLargeBuffersToTheSystem()
         // Signals are taken by one thread with sigwait, so every thread created after this
         // mask (the server's) never sees them.
         var signals = sigset_t()
@@ -26,7 +28,7 @@ public enum ServerRunner {
 
         let server = try EbauthServer(options: options, logger: logger, modules: modules)
         try server.start()
-        FileHandle.standardOutput.write(Data(banner(server).utf8))
+        FileHandle.standardOutput.write(Data(banner(server, modules: modules).utf8))
 
         let signalSet = signals
         let waiter = Thread {
@@ -41,15 +43,21 @@ public enum ServerRunner {
         logger.notice("stopped")
     }
 
-    static func banner(_ server: EbauthServer) -> String {
-        [
+    static func banner(_ server: EbauthServer, modules: [any ServiceModule] = []) -> String {
+        // What mounted modules add (ECR: how to point docker at the registry), before the exports.
+        let notes: [String] = modules.compactMap { $0 as? any ServiceBanner }.flatMap {
+            $0.bannerLines(endpoint: server.endpoint)
+        }
+        let head: [String] = [
             "ebauth \(EbauthVersion.string) listening on \(server.endpoint)",
             "state: \(server.state.isTemporary ? "temporary (removed at exit)" : server.state.root)",
             "IAM: \(server.options.enforceIAM ? "enforced (known keys only, signatures verified, policies evaluated)" : "open (any well-formed key is an administrator)")",
+        ]
+        return (head + notes + [
             "export AWS_ENDPOINT_URL=\(server.endpoint)",
             "export AWS_ACCESS_KEY_ID=\(DefaultCredentials.accessKeyID)",
             "export AWS_SECRET_ACCESS_KEY=\(DefaultCredentials.secretAccessKey)",
             "export AWS_DEFAULT_REGION=us-east-1",
-        ].joined(separator: "\n") + "\n"
+        ]).joined(separator: "\n") + "\n"
     }
 }

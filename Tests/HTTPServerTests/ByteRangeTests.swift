@@ -38,7 +38,7 @@ struct FileResponseTests {
     @Test("a file body is sent with sendfile from the given offset and length")
     func fileSlice() throws {
         let path = "/tmp/ebauth-file-response-\(UInt32.random(in: 0...UInt32.max))"
-        try Array("0123456789abcdef".utf8).withUnsafeBytes { bytes in
+        Array("0123456789abcdef".utf8).withUnsafeBytes { bytes in
             let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
             _ = write(fd, bytes.baseAddress, bytes.count)
             close(fd)

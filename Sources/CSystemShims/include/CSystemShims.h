@@ -23,5 +23,8 @@ int ebauth_epoll_wait(int epfd, uint64_t *tokens, int max, int timeout_ms);
 int ebauth_eventfd(void);
 int ebauth_accept(int fd, struct sockaddr *address, socklen_t *length);
 ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
+/// Serves allocations of 128 KiB and more with mmap, so freed body buffers go back to the system
+/// instead of staying in per-thread heaps.
+void ebauth_tune_malloc(void);
 
 #endif

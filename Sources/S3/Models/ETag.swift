@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+
+/// S3 entity tags: the MD5 of a single PUT, and `<md5 of the parts' md5s>-N` for multipart.
+enum ETag {
+    /// `"abc"` as sent in a header, without the quotes.
+    static func quoted(_ etag: String) -> String { "\"\(etag)\"" }
+
+    /// The bare value of an ETag a client sends: quotes and whitespace removed; `W/` ignored.
+    static func normalize(_ text: String) -> String {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("W/") { value.removeFirst(2) }
+        if value.hasPrefix("\"") { value.removeFirst() }
+        if value.hasSuffix("\"") { value.removeLast() }
+        return value
+    }
+
+    /// The multipart rule: MD5 over the binary MD5s of the parts, then `-<number of parts>`.
+    static func multipart(partMD5s: [String]) -> String {
+        var md5 = Insecure.MD5()
+        for hex in partMD5s { md5.update(data: ObjectDigests.bytes(fromHex: hex)) }
+        return ObjectDigests.hex(Array(md5.finalize())) + "-\(partMD5s.count)"
+    }
+
+    /// Whether an `If-Match`/`If-None-Match` list (`"a", "b"` or `*`) names `etag`.
+    static func list(_ header: String, matches etag: String) -> Bool {
+        header.split(separator: ",").contains { item in
+            let value = item.trimmingCharacters(in: .whitespaces)
+            return value == "*" || normalize(value) == etag
+        }
+    }
+}
+
+/// Hex and hashing helpers shared by ETags, checksums and owner ids.
+enum ObjectDigests {
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func bytes(fromHex hex: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var iterator = hex.utf8.makeIterator()
+        func nibble(_ c: UInt8) -> UInt8 {
+            switch c {
+            case 48...57: c - 48
+            case 97...102: c - 87
+            case 65...70: c - 55
+            default: 0
+            }
+        }
+        while let high = iterator.next(), let low = iterator.next() {
+            result.append(nibble(high) << 4 | nibble(low))
+        }
+        return result
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        hex(Array(SHA256.hash(data: bytes)))
+    }
+
+    static func md5Base64(hex: String) -> String {
+        Data(bytes(fromHex: hex)).base64EncodedString()
+    }
+}
