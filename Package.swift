@@ -60,15 +60,31 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ECR",
+            dependencies: [
+                "AWSCore", "Storage", "HTTPServer", "Registry",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Replay",
+            dependencies: [
+                "Beanstalk", "Server", "Registry", "AWSCore", "HTTPServer", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "S3", "Registry", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "ebauth",
             dependencies: [
-                "Server", "HTTPServer", "AWSCore",
+                "Server", "HTTPServer", "AWSCore", "Replay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +110,14 @@ let package = Package(
             name: "S3Tests",
             dependencies: ["S3", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .testTarget(
+            name: "ECRTests",
+            dependencies: [
+                "ECR", "Registry", "Server", "AWSCore", "HTTPServer", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]

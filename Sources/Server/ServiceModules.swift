@@ -1,10 +1,12 @@
 import AWSCore
+import ECR
 import IAM
 import Registry
 import S3
 import SSM
 
-/// The services `ebauth serve` mounts. Each service issue adds its module here.
+/// The services `ebauth serve` mounts. ECR's module also mounts the registry data plane and
+/// the third-party registries (`Registry`).
 public enum ServiceModules {
-    public static let all: [any ServiceModule] = [IAMModule(), SSMModule(), S3Module(), RegistryModule()]
+    public static let all: [any ServiceModule] = [IAMModule(), SSMModule(), S3Module(), ECRModule()]
 }

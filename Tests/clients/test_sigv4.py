@@ -26,9 +26,10 @@ def test_correct_signatures_pass_verification_in_every_protocol(enforcing_server
     s3.create_bucket(Bucket="bucket")
     s3.put_object(Bucket="bucket", Key="dir/file name+x.txt", Body=b"x" * 1000)
     assert s3.list_objects_v2(Bucket="bucket", Prefix="a b/", Delimiter="/")["KeyCount"] == 0
+    assert s.client("ecr").describe_repositories()["repositories"] == []
     for call in [
         lambda: s.client("ssm").list_documents(),
-        lambda: s.client("ecr").describe_repositories(),
+        lambda: s.client("ecr").start_image_scan(repositoryName="web", imageId={"imageTag": "latest"}),
         lambda: s.client("iam").list_groups(PathPrefix="/service-role/"),
         lambda: s.client("sts").get_session_token(),
     ]:

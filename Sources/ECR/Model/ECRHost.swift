@@ -1,0 +1,49 @@
+import Foundation
+
+/// Registry host names. Real ECR registries are `<account>.dkr.ecr.<region>.amazonaws.com`
+/// (EB-SPEC §A.10 gives the pattern Beanstalk itself matches); ebauth also answers
+/// `<account>.dkr.ecr.<region>.localhost`, which reaches loopback wherever `*.localhost`
+/// resolves (systemd-resolved, curl) without an /etc/hosts entry. Either may carry a port.
+enum ECRHost {
+    /// The account and region a Host header names, or nil for any other host.
+    static func parse(_ header: String?) -> ECRRegistry? {
+        guard var host = header?.trimmingCharacters(in: .whitespaces).lowercased(), !host.isEmpty else { return nil }
+        if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") { host = String(host[..<colon]) }
+        if host.hasSuffix(".") { host.removeLast() }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard labels.count >= 5, labels[1] == "dkr", labels[2] == "ecr" || labels[2] == "ecr-fips" else { return nil }
+        let account = labels[0], region = labels[3]
+        let suffix = labels[4...].joined(separator: ".")
+        guard ["amazonaws.com", "amazonaws.com.cn", "localhost"].contains(suffix),
+            account.utf8.count == 12, account.utf8.allSatisfy({ (48...57).contains($0) }),
+            isRegionName(region)
+        else { return nil }
+        return ECRRegistry(accountID: account, region: region)
+    }
+
+    /// `us-east-1`, `cn-north-1`, `us-gov-west-1`: lowercase letters, digits and dashes.
+    static func isRegionName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (2...25).contains(bytes.count) else { return false }
+        return bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+    }
+
+    /// The host ebauth gives out for a registry (`repositoryUri`, `proxyEndpoint`): real ECR's
+    /// name with the server's port, `<account>.dkr.ecr.<region>.amazonaws.com:<port>`.
+    ///
+    /// Clients parse these: amazon-ecr-credential-helper refuses a `proxyEndpoint` whose host
+    /// is not an ECR name ("Invalid ProxyEndpoint returned by ECR"), and Beanstalk recognises
+    /// ECR images by the name. With the name mapped to 127.0.0.1 in /etc/hosts (the banner
+    /// prints the line) the same string reaches this server, and docker treats it as a
+    /// loopback registry it may speak plain HTTP to.
+    static func advertisedName(_ registry: ECRRegistry, endpoint: String) -> String {
+        let base = awsName(registry)
+        guard let port = URLComponents(string: endpoint)?.port else { return base }
+        return "\(base):\(port)"
+    }
+
+    /// Real ECR's name for a registry, in the 401 challenge's realm.
+    static func awsName(_ registry: ECRRegistry) -> String {
+        "\(registry.accountID).dkr.ecr.\(registry.region).amazonaws.com"
+    }
+}

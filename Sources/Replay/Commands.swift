@@ -1,0 +1,103 @@
+import ArgumentParser
+import Beanstalk
+import Foundation
+
+/// `ebauth replay [PATH…]`.
+public struct ReplayCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay Beanstalk's private-registry flows and failure scenarios, each against a fresh mock.")
+
+    @Argument(help: "Scenario folders, or folders holding them.")
+    var paths: [String] = ["Scenarios"]
+
+    @Option(help: "Scenarios replayed at the same time.")
+    var jobs = 4
+
+    @Option(help: "Only scenarios whose folder or name contains this text.")
+    var filter: String?
+
+    @Option(help: "Write a JUnit XML report here.")
+    var junit: String?
+
+    @Option(help: "Write a JSON report here.")
+    var json: String?
+
+    @Option(help: "Registry backend: embedded.")
+    var registry = "embedded"
+
+    @Option(help: "Image puller: builtin.")
+    var puller = "builtin"
+
+    @Flag(help: "Print each scenario's engine log.")
+    var verbose = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard registry == "embedded" else { throw ValidationError("--registry: only 'embedded' is built") }
+        guard puller == "builtin" else { throw ValidationError("--puller: only 'builtin' is built") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
+    }
+
+    public func run() throws {
+        var folders = ScenarioDiscovery.folders(under: paths)
+        if let filter {
+            folders = folders.filter { folder in
+                folder.localizedCaseInsensitiveContains(filter)
+                    || ((try? Scenario.load(folder: folder).scenario.name.localizedCaseInsensitiveContains(filter)) ?? false)
+            }
+        }
+        guard !folders.isEmpty else {
+            FileHandle.standardError.write(Data("ebauth replay: no scenarios under \(paths.joined(separator: " "))\n".utf8))
+            throw ExitCode(1)
+        }
+        let verbose = verbose
+        let results = Runner.run(folders: folders, jobs: jobs) { result, done, total in
+            var line = "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name) (\(String(format: "%.2f", result.seconds))s)"
+            if let reason = result.reason { line += "\n        \(reason)" }
+            if verbose || result.status == .failed, let report = result.report { line += "\n" + report.text }
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        let count = { (status: ScenarioResult.Status) in results.filter { $0.status == status }.count }
+        print("\(results.count) scenarios: \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.error)) errors")
+        if let junit { try Reports.junit(results).write(toFile: junit, atomically: true, encoding: .utf8) }
+        if let json { try Reports.json(results).write(to: URL(fileURLWithPath: json)) }
+        if count(.failed) + count(.error) > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `ebauth deploy BUNDLE --world FILE.yml`.
+public struct DeployCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy one source bundle (folder or .zip) into the AWS world a scenario file describes; print the logs and the diagnosis.")
+
+    @Argument(help: "The source bundle, a folder or a .zip.")
+    var bundle: String
+
+    @Option(help: "A scenario.yml describing the world (its expect: is checked too).")
+    var world: String
+
+    public init() {}
+
+    public func run() throws {
+        var text = try String(contentsOfFile: world, encoding: .utf8)
+        // An ad-hoc world need not say what should happen: then the exit status is the
+        // deployment's own (0 when it succeeded).
+        let hasExpectation = text.split(separator: "\n").contains { $0.hasPrefix("expect:") }
+        if !hasExpectation { text += "\nexpect: {outcome: failed, failure: {step: bundle, message: \"(none)\"}}\n" }
+        let scenario = try Scenario.parse(text, file: world)
+        let folder = (world as NSString).deletingLastPathComponent
+        let result = ScenarioRun.replay(folder: folder.isEmpty ? "." : folder, bundleOverride: bundle, scenarioOverride: scenario)
+        if let report = result.report { print(report.text, terminator: "") }
+        guard hasExpectation else {
+            let succeeded = result.report?.succeeded ?? false
+            print(succeeded ? "deployment succeeded" : "deployment failed" + (result.status == .error || result.status == .skipped ? ": \(result.reason ?? "")" : ""))
+            if !succeeded { throw ExitCode(1) }
+            return
+        }
+        print("\(result.status.rawValue): \(result.name)" + (result.reason.map { " — \($0)" } ?? ""))
+        if result.status != .passed { throw ExitCode(1) }
+    }
+}

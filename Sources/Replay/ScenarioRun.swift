@@ -1,0 +1,118 @@
+import Beanstalk
+import Foundation
+import Logging
+import Server
+
+/// The result of replaying one scenario.
+public struct ScenarioResult: Sendable {
+    public enum Status: String, Sendable {
+        case passed, failed, skipped, error
+    }
+
+    public var name: String
+    public var folder: String
+    public var status: Status
+    /// Why it failed or was skipped (an unmet expectation, "needs S3", a broken scenario file).
+    public var reason: String?
+    public var report: DeploymentReport?
+    public var seconds: Double
+}
+
+/// Replays one scenario: a fresh in-process mock (own port, temporary state, IAM enforced),
+/// the world seeded over HTTP, an instance registered, the bundle deployed, the expectation
+/// compared.
+public enum ScenarioRun {
+    public static func replay(folder: String, bundleOverride: String? = nil, scenarioOverride: Scenario? = nil) -> ScenarioResult {
+        let started = Date()
+        func result(_ name: String, _ status: ScenarioResult.Status, _ reason: String?, _ report: DeploymentReport? = nil) -> ScenarioResult {
+            ScenarioResult(name: name, folder: folder, status: status, reason: reason, report: report, seconds: Date().timeIntervalSince(started))
+        }
+        let scenario: Scenario
+        let bundle: String
+        if let scenarioOverride, let bundleOverride {
+            scenario = scenarioOverride
+            bundle = bundleOverride
+        } else {
+            do {
+                (scenario, bundle) = try Scenario.load(folder: folder)
+            } catch {
+                return result((folder as NSString).lastPathComponent, .error, error.description)
+            }
+        }
+        if scenario.flow == .secrets, !scenario.secrets.isEmpty {
+            return result(scenario.name, .skipped, "needs Secrets Manager")
+        }
+        guard InstanceSandbox.isAvailable else { return result(scenario.name, .skipped, "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), which this machine refuses") }
+        let work = NSTemporaryDirectory() + "ebauth-replay-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        do {
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            let desk = DockerLoginDesk()
+            var options = ServerOptions()
+            options.port = 0
+            options.enforceIAM = true
+            options.workerCount = 8
+            options.logLevel = .critical
+            var logger = Logger(label: "ebauth-replay")
+            logger.logLevel = .critical
+            let server = try EbauthServer(options: options, logger: logger, modules: ServiceModules.all + [ReplayModule(desk: desk)])
+            try server.start()
+            defer {
+                server.stop()
+                server.wait()
+            }
+            desk.port.withLock { $0 = server.port }
+            let http = LocalHTTPClient(port: server.port)
+            let world: SeededWorld
+            do {
+                world = try WorldSeeder(http: http, scenario: scenario, scenarioFolder: folder).seed()
+            } catch let unavailable as ServiceUnavailable {
+                return result(scenario.name, .skipped, "needs \(unavailable.service)")
+            }
+            let sandbox = InstanceSandbox(directory: work + "/instance", endpoint: server.endpoint, instanceID: world.instanceID)
+            try sandbox.prepare()
+            var hosts = Set(scenario.registries.map(\.host))
+            if hosts.contains("docker.io") { hosts.formUnion(["registry-1.docker.io", "index.docker.io"]) }
+            desk.register(sandbox, hosts: hosts)
+            let report = DeploymentEngine(
+                scenario: scenario, bundle: bundle, http: http, endpoint: server.endpoint, world: world, sandbox: sandbox
+            ).run()
+            if let failure = report.failure, failure.diagnosis.hasPrefix("needs ") {
+                return result(scenario.name, .skipped, String(failure.diagnosis.prefix { $0 != ":" }), report)
+            }
+            let problems = Expectation.check(scenario.expect, report: report, deployments: max(1, scenario.deployments.count))
+            return result(scenario.name, problems.isEmpty ? .passed : .failed, problems.isEmpty ? nil : problems.joined(separator: "; "), report)
+        } catch {
+            return result(scenario.name, .error, "\(error)")
+        }
+    }
+}
+
+/// Compares a report with `expect:`.
+public enum Expectation {
+    public static func check(_ expect: Scenario.Expectation, report: DeploymentReport, deployments: Int) -> [String] {
+        var problems: [String] = []
+        let target = expect.deployment ?? deployments - 1
+        switch expect.outcome {
+        case .pulled:
+            if let failure = report.failure {
+                problems.append("expected the images to pull, but deployment \(report.deployment) failed at \(failure.step.rawValue): \(failure.message)")
+            }
+            for image in expect.images where !report.pulled.contains(where: { $0 == image || "docker.io/" + $0 == image || $0 == "docker.io/" + image }) {
+                problems.append("\(image) was not pulled")
+            }
+        case .failed:
+            guard let failure = report.failure else {
+                problems.append("expected a failure, but every deployment succeeded")
+                break
+            }
+            if report.deployment != target { problems.append("failed in deployment \(report.deployment), expected deployment \(target)") }
+            if let wanted = expect.failure {
+                if wanted.step != failure.step { problems.append("failed at step \(failure.step.rawValue), expected \(wanted.step.rawValue)") }
+                let everything = ([failure.message] + report.log.events + report.log.engine + report.log.hooks).joined(separator: "\n")
+                if !everything.contains(wanted.message) { problems.append("no event contains \"\(wanted.message)\" (got: \(failure.message))") }
+            }
+        }
+        return problems
+    }
+}
