@@ -18,6 +18,12 @@ public enum ServerRunner {
         }
         let logger = Logger(label: "ebauth")
         MemoryTuning.returnLargeBuffersToTheSystem()
+        if !isLoopback(options.host) {
+            // A fake AWS endpoint accepts any key by default: reachable from the network, it
+            // would hand out whatever tests store in it.
+            logger.warning(
+                "listening on \(options.host), not loopback: anyone who can reach this port can use it\(options.enforceIAM ? "" : " (and without --enforce-iam any access key is accepted)")")
+        }
         // Signals are taken by one thread with sigwait, so every thread created after this
         // mask (the server's) never sees them.
         var signals = sigset_t()
@@ -41,6 +47,10 @@ public enum ServerRunner {
         waiter.start()
         server.wait()
         logger.notice("stopped")
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     static func banner(_ server: EbauthServer, modules: [any ServiceModule] = []) -> String {

@@ -120,3 +120,12 @@ def test_many_concurrent_clients_are_served(server):
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_listening_beyond_loopback_warns():
+    server = Server("--host", "0.0.0.0")
+    assert server.terminate() == 0
+    assert "listening on 0.0.0.0, not loopback" in server.stderr()
+    loopback = Server()
+    assert loopback.terminate() == 0
+    assert "not loopback" not in loopback.stderr()
