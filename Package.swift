@@ -39,6 +39,10 @@ let package = Package(
             dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "SecretsManager",
+            dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "IAM",
             dependencies: [
                 "AWSCore", "Storage", "HTTPServer",
@@ -78,7 +82,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "SecretsManager", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -117,6 +121,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "AWSCore", "Storage"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),

@@ -140,6 +140,37 @@ public final class DeploymentEngine {
         var denied: AWSCallError?
         let deployer = AWSClient(http: http, credentials: world.deployer, region: scenario.region)
         for reference in plan.references {
+            if case .secretsManager(let secretID, let jsonKey, let stage, let versionID) = reference {
+                // CloudFormation reads the secret with the deployer's identity, like SSM references.
+                var body: [String: Any] = ["SecretId": secretID]
+                if let stage, !stage.isEmpty { body["VersionStage"] = stage }
+                if let versionID, !versionID.isEmpty { body["VersionId"] = versionID }
+                do {
+                    let text = SecretValue.text(of: try deployer.json(
+                        service: "secretsmanager", target: "secretsmanager", operation: "GetSecretValue", body: body))
+                    if let jsonKey, !jsonKey.isEmpty {
+                        guard let value = SecretValue.field(jsonKey, of: text) else {
+                            throw fail(
+                                .ebextensions, instruction: "PreBuildEbExtension", command: command,
+                                error: "Could not parse SecretString JSON", event: "Service:AmazonCloudFormation, Message:Could not parse SecretString JSON",
+                                diagnosis: "The secret \(secretID) has no top-level JSON key \(jsonKey); fix the reference or the secret's value.")
+                        }
+                        resolved[reference] = value
+                    } else {
+                        resolved[reference] = text
+                    }
+                } catch let error as AWSCallError {
+                    let message = "\(error.message) (Service: AWSSecretsManager; Status Code: \(error.status); Error Code: \(error.code); Request ID: \(error.requestID ?? ""))"
+                    throw fail(
+                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: message,
+                        event: "Service:AmazonCloudFormation, Message:\(message)",
+                        diagnosis: error.isAccessDenied
+                            ? "The deployer \(world.deployerARN) may not read the secret \(secretID) (\(error.message)); allow secretsmanager:GetSecretValue on it for whoever deploys."
+                            : "The secret \(secretID) referenced by {{resolve:secretsmanager:…}} cannot be read (\(error.code)): \(error.message)",
+                        requestID: error.isAccessDenied ? error.requestID : nil)
+                }
+                continue
+            }
             guard case .ssmGetParameters(let selector, let decrypt) = reference.lookup else {
                 missing.append(reference)
                 continue
@@ -212,10 +243,33 @@ public final class DeploymentEngine {
                             : "The parameter \(parameter) named by \(name) does not exist in \(region) (\(error.code)); create it or fix the ARN.",
                         requestID: error.isAccessDenied ? error.requestID : nil)
                 }
-            case .secretsManager:
-                throw fail(
-                    .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): Secrets Manager not available", event: event,
-                    diagnosis: "needs Secrets Manager: this build of ebauth does not serve secretsmanager:GetSecretValue.")
+            case .secretsManager(let arn, let region, _, _, let jsonKey):
+                if jsonKey != nil && !scenario.platform.supportsSecretJSONKeys {
+                    throw fail(
+                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): JSON key in \(name)", event: event,
+                        diagnosis: "\(name) names a JSON key of a secret (…:secret:NAME-XXXXXX:KEY), which needs a platform released on or after 2026-01-13; this one is \(scenario.platform.released). Update the platform or store the value in its own secret.")
+                }
+                let text: String
+                do {
+                    let answer = try instance.with(region: region).json(
+                        service: "secretsmanager", target: "secretsmanager", operation: "GetSecretValue", body: ["SecretId": arn])
+                    text = SecretValue.text(of: answer)
+                } catch let error as AWSCallError {
+                    throw fail(
+                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): \(error)", event: event,
+                        diagnosis: SecretValue.diagnosis(error, arn: arn, variable: name, role: scenario.instanceProfile.role, region: region),
+                        requestID: error.isAccessDenied ? error.requestID : nil)
+                }
+                if let jsonKey {
+                    guard let value = SecretValue.field(jsonKey, of: text) else {
+                        throw fail(
+                            .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): no key \(jsonKey) in \(arn)", event: event,
+                            diagnosis: "The secret \(arn) named by \(name) is not a JSON object with a top-level key \(jsonKey); fix the key after the ARN or the secret's value.")
+                    }
+                    values[name] = value
+                } else {
+                    values[name] = text
+                }
             case .invalid(let text):
                 throw fail(
                     .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): invalid ARN \(text)", event: event,

@@ -28,6 +28,7 @@ public struct WorldSeeder {
         try seedInstanceProfile()
         let (deployer, deployerARN) = try seedDeployer()
         try seedParameters()
+        try seedSecrets()
         try seedBuckets()
         try seedRepositories()
         try seedRegistries()
@@ -118,6 +119,25 @@ public struct WorldSeeder {
                 }
             } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
                 throw ServiceUnavailable(service: "S3")
+            }
+        }
+    }
+
+    /// Secrets Manager secrets, created as the account's root; `deleted: true` then schedules
+    /// the secret for deletion with the default 30-day recovery window.
+    func seedSecrets() throws {
+        for secret in scenario.secrets {
+            let client = root.with(region: secret.region ?? scenario.region)
+            do {
+                _ = try client.json(
+                    service: "secretsmanager", target: "secretsmanager", operation: "CreateSecret",
+                    body: ["Name": secret.name, "SecretString": secret.value])
+                if secret.deleted {
+                    _ = try client.json(
+                        service: "secretsmanager", target: "secretsmanager", operation: "DeleteSecret", body: ["SecretId": secret.name])
+                }
+            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
+                throw ServiceUnavailable(service: "Secrets Manager")
             }
         }
     }

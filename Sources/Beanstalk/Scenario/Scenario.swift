@@ -66,6 +66,8 @@ public struct Scenario: Sendable, Equatable {
         public var name: String
         public var value: String
         public var region: String?
+        /// Scheduled for deletion (DeleteSecret with a recovery window) before the deployment.
+        public var deleted: Bool = false
     }
 
     public struct Bucket: Sendable, Equatable {

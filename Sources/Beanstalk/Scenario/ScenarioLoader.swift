@@ -128,10 +128,10 @@ extension Scenario {
         guard !node.isMissing else { return [] }
         let section = try node.mapping(allowed: ["secrets"])
         return try section["secrets"].items().map { item throws(ScenarioError) in
-            let entry = try item.mapping(allowed: ["name", "value", "region"])
+            let entry = try item.mapping(allowed: ["name", "value", "region", "deleted"])
             return Secret(
                 name: try nonEmpty(entry["name"]), value: try entry["value"].string(),
-                region: try entry["region"].optionalString())
+                region: try entry["region"].optionalString(), deleted: try entry["deleted"].bool(default: false))
         }
     }
 

@@ -1,0 +1,2 @@
+#!/bin/bash
+echo $PASSWD | docker login -u $USER --password-stdin quay.io
