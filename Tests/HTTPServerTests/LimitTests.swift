@@ -89,6 +89,24 @@ struct LimitTests {
         }
     }
 
+    @Test("more clients dribbling headers than there are workers do not stop others being served")
+    func slowHeadsHoldNoWorker() throws {
+        let server = try TestServer(configure: {
+            $0.headerTimeout = .seconds(5)
+            $0.workerCount = 2
+        })
+        let slow = try (0..<8).map { _ in try RawClient(port: server.port) }
+        for client in slow { try client.send("GET /slow HTTP/1.1\r\nHost: x\r\nX-Slow: ") }
+        Thread.sleep(forTimeInterval: 0.3)
+        for client in slow { try client.send("a") }
+        let healthy = try RawClient(port: server.port, receiveTimeoutSeconds: 2)
+        try healthy.send("GET /fine HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try healthy.readResponse().text == "GET /fine 0 1 empty")
+        // A parked head still completes when the rest arrives.
+        try slow[0].send("b\r\n\r\n")
+        #expect(try slow[0].readResponse().text == "GET /slow 0 1 empty")
+    }
+
     @Test("an idle keep-alive connection is closed after the keep-alive timeout")
     func idleKeepAliveClosed() throws {
         let server = try TestServer(configure: { $0.keepAliveTimeout = .milliseconds(500) })

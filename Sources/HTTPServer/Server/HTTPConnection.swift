@@ -12,6 +12,13 @@ final class HTTPConnection: @unchecked Sendable {
     /// Set by the event loop when the connection goes back to waiting; read by the idle sweep.
     var idleSince = 0
     var isIdle = false
+    /// When the head being received must be complete: set by its first byte, cleared when it
+    /// is. A connection parked with a partial head is closed by the event loop past it.
+    var headDeadline: Int?
+
+    /// Thrown when a head is incomplete and its sender has gone quiet: the worker hands the
+    /// connection back to epoll instead of waiting, so slow senders hold no thread.
+    struct WaitForMoreHeadBytes: Error {}
 
     private let buffer: UnsafeMutableRawBufferPointer
     private var readIndex = 0
@@ -33,9 +40,8 @@ final class HTTPConnection: @unchecked Sendable {
     // MARK: Reading
 
     /// Reads up to the blank line that ends a request head. Nil means the peer closed cleanly
-    /// between requests.
-    func readHead(maxBytes: Int, timeoutMilliseconds: Int) throws -> HTTPRequestHead? {
-        let deadline = MonotonicClock.nowMilliseconds() + timeoutMilliseconds
+    /// between requests. Throws `WaitForMoreHeadBytes` when no byte came for `patience`.
+    func readHead(maxBytes: Int, timeoutMilliseconds: Int, patienceMilliseconds: Int) throws -> HTTPRequestHead? {
         // Offset from readIndex already searched; relative because `fill` may move the bytes.
         var scanned = 0
         while true {
@@ -56,14 +62,22 @@ final class HTTPConnection: @unchecked Sendable {
                 guard end - readIndex <= maxBytes else { throw HTTPParseError.headersTooLarge }
                 let bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<end]))
                 readIndex = end + 4
+                headDeadline = nil
                 return try HTTPHeadParser.parse(bytes[...])
             }
             scanned = max(0, writeIndex - readIndex - 3)
             if writeIndex - readIndex >= maxBytes { throw HTTPParseError.headersTooLarge }
+            let now = MonotonicClock.nowMilliseconds()
             let wasEmpty = writeIndex == readIndex
-            guard try fill(deadline: deadline) else {
-                if wasEmpty { return nil }
-                throw HTTPParseError.malformedRequestLine
+            if !wasEmpty && headDeadline == nil { headDeadline = now + timeoutMilliseconds }
+            let limit = headDeadline ?? now + timeoutMilliseconds
+            do {
+                guard try fill(deadline: min(limit, now + patienceMilliseconds)) else {
+                    if wasEmpty { return nil }
+                    throw HTTPParseError.malformedRequestLine
+                }
+            } catch HTTPParseError.timeout where MonotonicClock.nowMilliseconds() < limit {
+                throw WaitForMoreHeadBytes()
             }
         }
     }

@@ -197,7 +197,10 @@ public final class HTTPServer: @unchecked Sendable {
         var toServe: [HTTPConnection] = []
         state.withLock { table in
             for (id, connection) in table.connections where connection.isIdle {
-                if draining {
+                if let headDeadline = connection.headDeadline {
+                    // A parked partial head: kept until its deadline, even while draining.
+                    guard now >= headDeadline else { continue }
+                } else if draining {
                     var byte: UInt8 = 0
                     if recv(connection.fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) > 0 {
                         connection.isIdle = false
@@ -229,7 +232,8 @@ public final class HTTPServer: @unchecked Sendable {
             do {
                 guard
                     let head = try connection.readHead(
-                        maxBytes: configuration.maxHeaderBytes, timeoutMilliseconds: configuration.headerTimeout.milliseconds)
+                        maxBytes: configuration.maxHeaderBytes, timeoutMilliseconds: configuration.headerTimeout.milliseconds,
+                        patienceMilliseconds: configuration.headPatience.milliseconds)
                 else {
                     forget(connection)
                     return
@@ -240,6 +244,9 @@ public final class HTTPServer: @unchecked Sendable {
                     return
                 }
                 if connection.hasBufferedBytes { continue }
+                rearm(connection)
+                return
+            } catch is HTTPConnection.WaitForMoreHeadBytes {
                 rearm(connection)
                 return
             } catch let error as HTTPParseError {
@@ -287,7 +294,8 @@ public final class HTTPServer: @unchecked Sendable {
 
     private func rearm(_ connection: HTTPConnection) {
         let rearmed = state.withLock { table -> Bool in
-            guard !table.stopping else { return false }
+            // While stopping, only a request already begun (a parked partial head) may wait.
+            guard !table.stopping || connection.headDeadline != nil else { return false }
             connection.isIdle = true
             connection.idleSince = MonotonicClock.nowMilliseconds()
             return (try? register(

@@ -18,6 +18,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxConnections: Int = 4096
     /// From a request's first byte to its blank line: a client dribbling headers is cut off.
     public var headerTimeout: Duration = .seconds(30)
+    /// How long a worker waits for more of an incomplete head before it parks the connection
+    /// in epoll, so clients that dribble headers hold no thread.
+    public var headPatience: Duration = .milliseconds(100)
     /// Longest silence allowed inside a request body.
     public var bodyIdleTimeout: Duration = .seconds(30)
     /// How long an idle keep-alive connection stays open.

@@ -21,6 +21,8 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
     case illegalLocationConstraint(constraint: String?)
     case invalidLocationConstraint(constraint: String)
     case keyTooLong(size: Int)
+    /// The path's percent-decoding is not UTF-8, so it names no key.
+    case invalidURI(uri: String)
     case malformedXML
     case maxMessageLengthExceeded
     case invalidDigest(contentMD5: String)
@@ -128,6 +130,10 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
             AWSError(
                 code: "KeyTooLongError", message: "Your key is too long", status: 400,
                 details: [.init("Size", String(size)), .init("MaxSizeAllowed", String(ObjectKey.maxBytes))])
+        case .invalidURI(let uri):
+            AWSError(
+                code: "InvalidURI", message: "Couldn't parse the specified URI.", status: 400,
+                details: [.init("URI", uri)])
         case .malformedXML:
             AWSError(
                 code: "MalformedXML",

@@ -23,6 +23,7 @@ struct S3Service: AWSServiceHandler {
         guard let operation = operations[request.context.operation] else {
             throw AWSError.notImplemented(operation: request.context.operation, service: service.name)
         }
+        guard ObjectKey.isUTF8(rawPath: request.http.path) else { throw S3Error.invalidURI(uri: request.http.path) }
         return try operation(request)
     }
 }
