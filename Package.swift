@@ -93,6 +93,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "ebauth-bench",
+            dependencies: ["AWSCore", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
