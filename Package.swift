@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Replay",
             dependencies: [
-                "Beanstalk", "Server", "Registry", "AWSCore", "HTTPServer", "Storage",
+                "Beanstalk", "Server", "Registry", "AWSCore", "HTTPServer", "Storage", "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,7 +126,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "AWSCore", "Storage"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk", "Registry"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
     ]

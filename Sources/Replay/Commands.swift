@@ -23,10 +23,10 @@ public struct ReplayCommand: ParsableCommand {
     @Option(help: "Write a JSON report here.")
     var json: String?
 
-    @Option(help: "Registry backend: embedded.")
+    @Option(help: "Registry backends for third-party registries, comma-separated: embedded (ebauth's own), process (Debian's docker-registry), container (the same registry in a Docker engine).")
     var registry = "embedded"
 
-    @Option(help: "Image puller: builtin.")
+    @Option(help: "Image pullers, comma-separated: builtin (ebauth's registry client), skopeo, docker (a private Docker engine started for the run). Several backends or pullers replay every combination and report the matrix.")
     var puller = "builtin"
 
     @Flag(help: "Print each scenario's engine log.")
@@ -35,12 +35,30 @@ public struct ReplayCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard registry == "embedded" else { throw ValidationError("--registry: only 'embedded' is built") }
-        guard puller == "builtin" else { throw ValidationError("--puller: only 'builtin' is built") }
+        _ = try variants()
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
     }
 
+    static func kinds<Kind: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> [Kind] where Kind.RawValue == String {
+        var kinds: [Kind] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let kind = Kind(rawValue: name) else {
+                throw ValidationError("--\(option): unknown '\(name)' (expected \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if !kinds.contains(where: { $0.rawValue == kind.rawValue }) { kinds.append(kind) }
+        }
+        guard !kinds.isEmpty else { throw ValidationError("--\(option) names nothing") }
+        return kinds
+    }
+
+    func variants() throws -> [ReplayVariant] {
+        let registries: [RegistryBackendKind] = try Self.kinds(registry, option: "registry")
+        let pullers: [PullerKind] = try Self.kinds(puller, option: "puller")
+        return registries.flatMap { registry in pullers.map { ReplayVariant(registry: registry, puller: $0) } }
+    }
+
     public func run() throws {
+        let variants = try variants()
         var folders = ScenarioDiscovery.folders(under: paths)
         if let filter {
             folders = folders.filter { folder in
@@ -53,17 +71,36 @@ public struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let verbose = verbose
-        let results = Runner.run(folders: folders, jobs: jobs) { result, done, total in
-            var line = "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name) (\(String(format: "%.2f", result.seconds))s)"
+        let scenarios = folders.compactMap { try? Scenario.load(folder: $0).scenario }
+        let tools: ReplayTools
+        do {
+            tools = try ReplayTools.prepare(for: variants, scenarios: scenarios)
+        } catch {
+            FileHandle.standardError.write(Data("ebauth replay: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        defer { tools.stop() }
+        let interrupts = tools.stopOnInterrupt()
+        defer { interrupts.forEach { $0.cancel() } }
+        if let engine = tools.engine { print("Docker engine: \(engine.description)") }
+        let showVariant = variants != [.standard]
+        let results = Runner.run(folders: folders, jobs: jobs, variants: variants, tools: tools) { result, done, total in
+            let variant = showVariant ? " [\(result.variant)]" : ""
+            var line = "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name)\(variant) (\(String(format: "%.2f", result.seconds))s)"
             if let reason = result.reason { line += "\n        \(reason)" }
             if verbose || result.status == .failed, let report = result.report { line += "\n" + report.text }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         let count = { (status: ScenarioResult.Status) in results.filter { $0.status == status }.count }
-        print("\(results.count) scenarios: \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.error)) errors")
+        if variants.count > 1 { print(Reports.matrixTable(results, variants: variants), terminator: "") }
+        let disagreements = variants.count > 1 ? Reports.disagreements(results) : []
+        for disagreement in disagreements { print("variants disagree: \(disagreement)") }
+        let notApplicable = count(.notApplicable) > 0 ? ", \(count(.notApplicable)) not applicable" : ""
+        let runs = variants.count > 1 ? "\(folders.count) scenarios × \(variants.count) variants = \(results.count) runs" : "\(results.count) scenarios"
+        print("\(runs): \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.error)) errors\(notApplicable)")
         if let junit { try Reports.junit(results).write(toFile: junit, atomically: true, encoding: .utf8) }
         if let json { try Reports.json(results).write(to: URL(fileURLWithPath: json)) }
-        if count(.failed) + count(.error) > 0 { throw ExitCode(1) }
+        if count(.failed) + count(.error) + disagreements.count > 0 { throw ExitCode(1) }
     }
 }
 

@@ -53,7 +53,6 @@ extension DeploymentEngine {
                     requestID: error.isAccessDenied ? error.requestID : nil)
             }
         }
-        let puller = RegistryPuller(http: http)
         for pull in app.pulls {
             let image = pull.image
             report.log.info("Pulling image \(image.familiar)")
@@ -102,7 +101,7 @@ extension DeploymentEngine {
             }
             switch puller.pull(image, credential: credential) {
             case .success(let pulled):
-                report.log.info("Pulled \(image.familiar) (\(pulled.manifestDigest), \(pulled.blobs) blobs, \(pulled.bytes) bytes)")
+                report.log.info("Pulled \(image.familiar) (\(pulled.manifestDigest), \(pulled.blobs) \(puller.name == "docker" ? "layers" : "blobs")\(pulled.bytes > 0 ? ", \(pulled.bytes) bytes" : ""), \(puller.name) puller)")
                 report.pulled.append(image.familiar)
             case .failure(let failure):
                 throw fail(

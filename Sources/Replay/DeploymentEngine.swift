@@ -10,6 +10,7 @@ public final class DeploymentEngine {
     let endpoint: String
     let world: SeededWorld
     let sandbox: InstanceSandbox
+    let puller: any ImagePuller
     let hooks: HookRunner
     var report = DeploymentReport()
     var staged: StagedBundle?
@@ -18,13 +19,17 @@ public final class DeploymentEngine {
 
     struct Stop: Error {}
 
-    public init(scenario: Scenario, bundle: String, http: LocalHTTPClient, endpoint: String, world: SeededWorld, sandbox: InstanceSandbox) {
+    public init(
+        scenario: Scenario, bundle: String, http: LocalHTTPClient, endpoint: String, world: SeededWorld, sandbox: InstanceSandbox,
+        puller: any ImagePuller
+    ) {
         self.scenario = scenario
         self.bundle = bundle
         self.http = http
         self.endpoint = endpoint
         self.world = world
         self.sandbox = sandbox
+        self.puller = puller
         hooks = HookRunner(sandbox: sandbox, platform: scenario.platform)
     }
 

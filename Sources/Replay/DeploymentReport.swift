@@ -15,6 +15,8 @@ public struct DeploymentReport: Sendable {
     }
 
     public var log = EngineLog()
+    /// Which registry served each host and what pulled (`--registry`, `--puller`).
+    public var setup: [String] = []
     public var pulled: [String] = []
     public var failure: Failure?
     /// Index of the deployment that failed (or the last one run).
@@ -24,7 +26,8 @@ public struct DeploymentReport: Sendable {
 
     /// Everything a person reads, in order.
     public var text: String {
-        var lines = ["==> eb-engine.log"] + log.engine
+        var lines = setup.isEmpty ? [] : ["==> replay setup"] + setup
+        lines += ["==> eb-engine.log"] + log.engine
         if !log.hooks.isEmpty { lines += ["==> eb-hooks.log"] + log.hooks }
         lines += ["==> events"] + log.events
         if let failure {

@@ -15,15 +15,15 @@ public final class DockerLoginDesk: Sendable {
     struct Instance: Sendable {
         var sandbox: InstanceSandbox
         var hosts: Set<String>
+        var routes: RegistryRoutes
     }
 
     let instances = Mutex<[String: Instance]>([:])
-    let port = Mutex(0)
 
     public init() {}
 
-    func register(_ sandbox: InstanceSandbox, hosts: Set<String>) {
-        instances.withLock { $0[sandbox.instanceID] = Instance(sandbox: sandbox, hosts: hosts) }
+    func register(_ sandbox: InstanceSandbox, hosts: Set<String>, routes: RegistryRoutes) {
+        instances.withLock { $0[sandbox.instanceID] = Instance(sandbox: sandbox, hosts: hosts, routes: routes) }
     }
 
     struct Answer {
@@ -125,8 +125,9 @@ public final class DockerLoginDesk: Sendable {
             }
             return Answer(stderr: stderr + "Error response from daemon: Get \"https://\(host)/v2/\": unauthorized: incorrect username or password\n", status: 1)
         }
-        let http = LocalHTTPClient(port: port.withLock { $0 })
-        let puller = RegistryPuller(http: http)
+        // The login goes where the host's registry is: ebauth or a real registry.
+        let http = instance.routes.client(for: host)
+        let puller = RegistryPuller(routes: instance.routes)
         do {
             let ping = try http.send("GET", "/v2/", host: host)
             if ping.status == 401, let challenge = RegistryPuller.challenge(ping) {

@@ -76,39 +76,33 @@ public struct HookRunner: Sendable {
         env["HOME"] = "/root"
         env["PATH"] = Self.path
         env["PORT"] = port
-        let process = Process()
         let arguments = sandbox.arguments(cwd: cwd, environment: env, command: command)
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.environment = [:]
         let out = sandbox.directory + "/requests/out.\(UUID().uuidString)"
         let err = out + ".err"
-        do {
-            try Data().write(to: URL(fileURLWithPath: out))
-            try Data().write(to: URL(fileURLWithPath: err))
-        } catch {
-            return ProcessOutcome(status: 127, stdout: "", stderr: "cannot create the output files: \(error)")
-        }
         defer {
             try? FileManager.default.removeItem(atPath: out)
             try? FileManager.default.removeItem(atPath: err)
         }
-        process.standardOutput = FileHandle(forWritingAtPath: out)
-        process.standardError = FileHandle(forWritingAtPath: err)
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        let outFD = ChildProcess.appendFile(out), errFD = ChildProcess.appendFile(err), inFD = ChildProcess.devNull(write: false)
+        defer { for fd in [outFD, errFD, inFD] where fd >= 0 { close(fd) } }
+        guard outFD >= 0, errFD >= 0, inFD >= 0 else {
+            return ProcessOutcome(status: 127, stdout: "", stderr: "cannot create the output files: \(String(cString: strerror(errno)))")
+        }
+        let child: ChildProcess
         do {
-            try process.run()
+            // The sandbox script sets the hook's environment itself.
+            child = try ChildProcess.spawn(arguments[0], Array(arguments.dropFirst()), environment: [:], stdin: inFD, stdout: outFD, stderr: errFD)
         } catch {
             return ProcessOutcome(status: 127, stdout: "", stderr: "cannot start the sandbox: \(error)")
         }
         // A hook that never ends would stall the whole run; Beanstalk's own command timeout
         // is 600 s by default (aws:elasticbeanstalk:command Timeout).
-        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        let watchdog = DispatchWorkItem { child.signal(SIGTERM) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        process.waitUntilExit()
+        let status = child.wait()
         watchdog.cancel()
         let stdout = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self)
-        return ProcessOutcome(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return ProcessOutcome(status: status, stdout: stdout, stderr: stderr)
     }
 }

@@ -25,14 +25,10 @@ public struct InstanceSandbox: Sendable {
     /// container runtimes forbid it); checked once.
     public static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        probe.arguments = ["--mount", "--map-root-user", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs tmpfs /mnt"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        let probe = try? Subprocess.run(
+            "/usr/bin/unshare", ["--mount", "--map-root-user", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs tmpfs /mnt"],
+            timeout: 20)
+        return probe?.succeeded ?? false
     }()
 
     public func prepare() throws {

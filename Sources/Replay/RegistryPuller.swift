@@ -15,21 +15,21 @@ public struct PullFailure: Error, CustomStringConvertible, Sendable {
 /// against the local server (every registry host resolves there): ping, answer the Basic or
 /// Bearer challenge, fetch the manifest (an index picks linux/amd64), the config and every
 /// layer, verifying each digest.
-public struct RegistryPuller: Sendable {
-    public let http: LocalHTTPClient
+public struct RegistryPuller: ImagePuller {
+    public let routes: RegistryRoutes
 
-    public struct Pulled: Sendable {
-        public var manifestDigest: String
-        public var blobs: Int
-        public var bytes: Int
-    }
+    public init(routes: RegistryRoutes) { self.routes = routes }
+
+    public var name: String { "builtin" }
+
+    func client(_ host: String) -> LocalHTTPClient { routes.client(for: host) }
 
     static let manifestTypes = [
         "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json",
         "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
     ].joined(separator: ", ")
 
-    public func pull(_ image: ImageReference, credential: DockerCredential?) -> Result<Pulled, PullFailure> {
+    public func pull(_ image: ImageReference, credential: DockerCredential?) -> Result<PulledImage, PullFailure> {
         do {
             return .success(try pullOrThrow(image, credential: credential))
         } catch let failure as PullFailure {
@@ -39,14 +39,14 @@ public struct RegistryPuller: Sendable {
         }
     }
 
-    func pullOrThrow(_ image: ImageReference, credential: DockerCredential?) throws -> Pulled {
+    func pullOrThrow(_ image: ImageReference, credential: DockerCredential?) throws -> PulledImage {
         let host = image.pullHost
         let repository = image.path
         let reference = image.manifestReference
         let auth = try authorization(host: host, repository: repository, credential: credential, image: image)
         var headers = auth.map { [("Authorization", $0)] } ?? []
         headers.append(("Accept", Self.manifestTypes))
-        var manifest = try http.send("GET", "/v2/\(repository)/manifests/\(reference)", host: host, headers: headers)
+        var manifest = try client(host).send("GET", "/v2/\(repository)/manifests/\(reference)", host: host, headers: headers)
         try check(manifest, image: image, what: .manifest)
         try verify(manifest.body, expected: image.digest ?? manifest.header("docker-content-digest"), what: "manifest")
         var object = try Self.jsonObject(manifest.body)
@@ -57,7 +57,7 @@ public struct RegistryPuller: Sendable {
             }), let digest = chosen["digest"] as? String else {
                 throw PullFailure(message: "Error response from daemon: no matching manifest for linux/amd64 in the manifest list entries", status: nil)
             }
-            manifest = try http.send("GET", "/v2/\(repository)/manifests/\(digest)", host: host, headers: headers)
+            manifest = try client(host).send("GET", "/v2/\(repository)/manifests/\(digest)", host: host, headers: headers)
             try check(manifest, image: image, what: .manifest)
             try verify(manifest.body, expected: digest, what: "manifest")
             object = try Self.jsonObject(manifest.body)
@@ -70,7 +70,7 @@ public struct RegistryPuller: Sendable {
         }
         var bytes = manifest.body.count
         for blob in blobs {
-            var reply = try http.send("GET", "/v2/\(repository)/blobs/\(blob)", host: host, headers: auth.map { [("Authorization", $0)] } ?? [])
+            var reply = try client(host).send("GET", "/v2/\(repository)/blobs/\(blob)", host: host, headers: auth.map { [("Authorization", $0)] } ?? [])
             var hops = 0
             while (301...308).contains(reply.status), let location = reply.header("location"), hops < 3 {
                 hops += 1
@@ -80,17 +80,17 @@ public struct RegistryPuller: Sendable {
             try verify(reply.body, expected: blob, what: "blob")
             bytes += reply.body.count
         }
-        return Pulled(manifestDigest: digest, blobs: blobs.count, bytes: bytes)
+        return PulledImage(manifestDigest: digest, blobs: blobs.count, bytes: bytes)
     }
 
     /// Redirects (ECR layers go to S3) are followed without the registry's Authorization.
     func follow(_ location: String, host: String) throws -> HTTPReply {
-        if location.hasPrefix("/") { return try http.send("GET", location, host: host) }
+        if location.hasPrefix("/") { return try client(host).send("GET", location, host: host) }
         guard let url = URLComponents(string: location), let target = url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath as String?
         else { throw PullFailure(message: "Error response from daemon: bad redirect \(location)", status: nil) }
         let query = url.percentEncodedQuery.map { "?" + $0 } ?? ""
         let hostHeader = (url.host ?? host) + (url.port.map { ":\($0)" } ?? "")
-        return try http.send("GET", target + query, host: hostHeader)
+        return try client(hostHeader).send("GET", target + query, host: hostHeader)
     }
 
     enum What { case manifest, blob }
@@ -159,7 +159,7 @@ public struct RegistryPuller: Sendable {
 
     /// The Authorization header value to use, after the `/v2/` ping — nil when anonymous.
     func authorization(host: String, repository: String, credential: DockerCredential?, image: ImageReference) throws -> String? {
-        let ping = try http.send("GET", "/v2/", host: host)
+        let ping = try client(host).send("GET", "/v2/", host: host)
         guard ping.status == 401, let challenge = Self.challenge(ping) else { return nil }
         switch challenge.scheme {
         case "basic":
@@ -193,7 +193,7 @@ public struct RegistryPuller: Sendable {
         }
         let target = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath) + "?" + (components.percentEncodedQuery ?? "")
         let hostHeader = components.host.map { $0 + (components.port.map { ":\($0)" } ?? "") } ?? host
-        let reply = try http.send("GET", target, host: hostHeader, headers: headers)
+        let reply = try client(hostHeader).send("GET", target, host: hostHeader, headers: headers)
         guard reply.status == 200 else {
             let (code, message) = Self.registryError(reply)
             let text = code.map { "\($0.lowercased()): \(message)" } ?? "unauthorized: incorrect username or password"

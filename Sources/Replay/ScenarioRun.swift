@@ -7,6 +7,8 @@ import Server
 public struct ScenarioResult: Sendable {
     public enum Status: String, Sendable {
         case passed, failed, skipped, error
+        /// The variant (registry backend, puller) cannot say anything about this scenario.
+        case notApplicable = "n/a"
     }
 
     public var name: String
@@ -16,16 +18,23 @@ public struct ScenarioResult: Sendable {
     public var reason: String?
     public var report: DeploymentReport?
     public var seconds: Double
+    /// The registry backend and puller it ran with.
+    public var variant: ReplayVariant = .standard
 }
 
 /// Replays one scenario: a fresh in-process mock (own port, temporary state, IAM enforced),
 /// the world seeded over HTTP, an instance registered, the bundle deployed, the expectation
 /// compared.
 public enum ScenarioRun {
-    public static func replay(folder: String, bundleOverride: String? = nil, scenarioOverride: Scenario? = nil) -> ScenarioResult {
+    public static func replay(
+        folder: String, bundleOverride: String? = nil, scenarioOverride: Scenario? = nil, variant: ReplayVariant = .standard,
+        tools: ReplayTools = .none
+    ) -> ScenarioResult {
         let started = Date()
         func result(_ name: String, _ status: ScenarioResult.Status, _ reason: String?, _ report: DeploymentReport? = nil) -> ScenarioResult {
-            ScenarioResult(name: name, folder: folder, status: status, reason: reason, report: report, seconds: Date().timeIntervalSince(started))
+            ScenarioResult(
+                name: name, folder: folder, status: status, reason: reason, report: report, seconds: Date().timeIntervalSince(started),
+                variant: variant)
         }
         let scenario: Scenario
         let bundle: String
@@ -39,6 +48,7 @@ public enum ScenarioRun {
                 return result((folder as NSString).lastPathComponent, .error, error.description)
             }
         }
+        if let why = variant.notApplicable(to: scenario) { return result(scenario.name, .notApplicable, why) }
         guard InstanceSandbox.isAvailable else { return result(scenario.name, .skipped, "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), which this machine refuses") }
         let work = NSTemporaryDirectory() + "ebauth-replay-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -58,11 +68,53 @@ public enum ScenarioRun {
                 server.stop()
                 server.wait()
             }
-            desk.port.withLock { $0 = server.port }
             let http = LocalHTTPClient(port: server.port)
+            var setup = ["variant: \(variant)"]
+            var routes = RegistryRoutes(serverPort: server.port)
+            var realRegistries: [DistributionRegistry] = []
+            defer { for registry in realRegistries { registry.stop() } }
+            if variant.registry != .embedded {
+                for spec in scenario.registries where DistributionRegistry.canStandIn(for: spec) {
+                    let directory = work + "/registry-" + spec.host.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+                    let registry: DistributionRegistry
+                    if variant.registry == .process {
+                        registry = try DistributionRegistry.startProcess(spec, directory: directory)
+                    } else {
+                        guard let engine = tools.engine else { return result(scenario.name, .error, "--registry container: no Docker engine was started") }
+                        registry = try DistributionRegistry.startContainer(spec, directory: directory, engine: engine)
+                    }
+                    realRegistries.append(registry)
+                    try registry.seed()
+                    routes.upstreams[spec.host.lowercased()] = registry.port
+                    setup.append("registry \(spec.host): \(registry.how)")
+                }
+            }
+            for spec in scenario.registries where routes.upstreams[spec.host.lowercased()] == nil {
+                setup.append("registry \(spec.host): embedded in ebauth (\(spec.auth.rawValue) auth)")
+            }
+            if !scenario.repositories.isEmpty { setup.append("ECR: ebauth") }
+            let skopeoRouter = variant.puller == .skopeo ? try RegistryRouter(routes: routes) : nil
+            defer { skopeoRouter?.stop() }
+            let puller: any ImagePuller
+            switch variant.puller {
+            case .builtin:
+                puller = RegistryPuller(routes: routes)
+                setup.append("puller: ebauth's built-in registry client")
+            case .skopeo:
+                puller = SkopeoPuller(router: skopeoRouter!)
+                setup.append("puller: skopeo copy through the registry router at \(skopeoRouter!.proxyURL)")
+            case .docker:
+                guard let engine = tools.engine, let router = tools.router else {
+                    return result(scenario.name, .error, "--puller docker: no private Docker engine was started")
+                }
+                puller = DockerPuller(engine: engine, router: router, routes: routes)
+                setup.append("puller: docker pull on the \(engine.description)")
+            }
+            var seeder = WorldSeeder(http: http, scenario: scenario, scenarioFolder: folder)
+            seeder.realRegistryHosts = Set(routes.upstreams.keys)
             let world: SeededWorld
             do {
-                world = try WorldSeeder(http: http, scenario: scenario, scenarioFolder: folder).seed()
+                world = try seeder.seed()
             } catch let unavailable as ServiceUnavailable {
                 return result(scenario.name, .skipped, "needs \(unavailable.service)")
             }
@@ -70,14 +122,16 @@ public enum ScenarioRun {
             try sandbox.prepare()
             var hosts = Set(scenario.registries.map(\.host))
             if hosts.contains("docker.io") { hosts.formUnion(["registry-1.docker.io", "index.docker.io"]) }
-            desk.register(sandbox, hosts: hosts)
-            let report = DeploymentEngine(
-                scenario: scenario, bundle: bundle, http: http, endpoint: server.endpoint, world: world, sandbox: sandbox
+            desk.register(sandbox, hosts: hosts, routes: routes)
+            var report = DeploymentEngine(
+                scenario: scenario, bundle: bundle, http: http, endpoint: server.endpoint, world: world, sandbox: sandbox, puller: puller
             ).run()
+            report.setup = setup
             if let failure = report.failure, failure.diagnosis.hasPrefix("needs ") {
                 return result(scenario.name, .skipped, String(failure.diagnosis.prefix { $0 != ":" }), report)
             }
-            let problems = Expectation.check(scenario.expect, report: report, deployments: max(1, scenario.deployments.count))
+            let problems = Expectation.check(
+                scenario.expect, report: report, deployments: max(1, scenario.deployments.count), puller: variant.puller)
             return result(scenario.name, problems.isEmpty ? .passed : .failed, problems.isEmpty ? nil : problems.joined(separator: "; "), report)
         } catch {
             return result(scenario.name, .error, "\(error)")
@@ -87,7 +141,9 @@ public enum ScenarioRun {
 
 /// Compares a report with `expect:`.
 public enum Expectation {
-    public static func check(_ expect: Scenario.Expectation, report: DeploymentReport, deployments: Int) -> [String] {
+    public static func check(
+        _ expect: Scenario.Expectation, report: DeploymentReport, deployments: Int, puller: PullerKind = .builtin
+    ) -> [String] {
         var problems: [String] = []
         let target = expect.deployment ?? deployments - 1
         switch expect.outcome {
@@ -107,7 +163,9 @@ public enum Expectation {
             if let wanted = expect.failure {
                 if wanted.step != failure.step { problems.append("failed at step \(failure.step.rawValue), expected \(wanted.step.rawValue)") }
                 let everything = ([failure.message] + report.log.events + report.log.engine + report.log.hooks).joined(separator: "\n")
-                if !everything.contains(wanted.message) { problems.append("no event contains \"\(wanted.message)\" (got: \(failure.message))") }
+                // A real tool words some failures its own way; the scenario says how.
+                let message = wanted.pullerMessages[puller.rawValue] ?? wanted.message
+                if !everything.contains(message) { problems.append("no event contains \"\(message)\" (got: \(failure.message))") }
             }
         }
         return problems

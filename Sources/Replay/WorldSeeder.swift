@@ -21,6 +21,8 @@ public struct WorldSeeder {
     public let http: LocalHTTPClient
     public let scenario: Scenario
     public let scenarioFolder: String
+    /// Registry hosts a real registry serves instead of ebauth (`--registry process|container`).
+    public var realRegistryHosts: Set<String> = []
 
     var root: AWSClient { AWSClient(http: http, credentials: .root(account: scenario.account), region: scenario.region) }
 
@@ -175,7 +177,7 @@ public struct WorldSeeder {
     }
 
     func seedRegistries() throws {
-        for registry in scenario.registries {
+        for registry in scenario.registries where !realRegistryHosts.contains(registry.host) {
             let object: [String: Any] = [
                 "host": registry.host, "auth": registry.auth.rawValue,
                 "users": registry.users.map { ["user": $0.user, "password": $0.password] },

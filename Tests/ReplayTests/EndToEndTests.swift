@@ -106,7 +106,7 @@ struct EndToEndTests {
 struct DockerLoginTests {
     let desk = DockerLoginDesk()
     var instance: DockerLoginDesk.Instance {
-        .init(sandbox: InstanceSandbox(directory: "/nonexistent", endpoint: "http://127.0.0.1:1", instanceID: "i-0"), hosts: ["quay.io"])
+        .init(sandbox: InstanceSandbox(directory: "/nonexistent", endpoint: "http://127.0.0.1:1", instanceID: "i-0"), hosts: ["quay.io"], routes: RegistryRoutes(serverPort: 1))
     }
 
     @Test("argument errors are docker/cli's, before any network")

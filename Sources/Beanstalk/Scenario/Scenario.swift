@@ -125,11 +125,23 @@ public struct Scenario: Sendable, Equatable {
         public var auth: Auth
         public var users: [User]
         public var images: [RegistryImage]
+
+        public init(host: String, auth: Auth, users: [User], images: [RegistryImage]) {
+            self.host = host
+            self.auth = auth
+            self.users = users
+            self.images = images
+        }
     }
 
     public struct User: Sendable, Equatable {
         public var user: String
         public var password: String
+
+        public init(user: String, password: String) {
+            self.user = user
+            self.password = password
+        }
     }
 
     public struct RegistryImage: Sendable, Equatable {
@@ -166,6 +178,15 @@ public struct Scenario: Sendable, Equatable {
             public var step: Step
             /// Must appear in the reported event.
             public var message: String
+            /// What replaces `message` with a puller that words the failure its own way
+            /// (`skopeo: "unauthorized: authentication required"`); keyed by puller name.
+            public var pullerMessages: [String: String] = [:]
+
+            public init(step: Step, message: String, pullerMessages: [String: String] = [:]) {
+                self.step = step
+                self.message = message
+                self.pullerMessages = pullerMessages
+            }
         }
     }
 }

@@ -254,10 +254,17 @@ extension Scenario {
         }
         var failure: Expectation.Failure?
         if !entry["failure"].isMissing {
-            let fields = try entry["failure"].mapping(allowed: ["step", "message"])
+            let fields = try entry["failure"].mapping(allowed: ["step", "message", "pullerMessages"])
+            var pullerMessages: [String: String] = [:]
+            if !fields["pullerMessages"].isMissing {
+                let byPuller = try fields["pullerMessages"].mapping(allowed: ["builtin", "skopeo", "docker"])
+                for puller in ["builtin", "skopeo", "docker"] where !byPuller[puller].isMissing {
+                    pullerMessages[puller] = try nonEmpty(byPuller[puller])
+                }
+            }
             failure = Expectation.Failure(
                 step: Expectation.Step(rawValue: try fields["step"].oneOf(Expectation.Step.allCases.map(\.rawValue)))!,
-                message: try nonEmpty(fields["message"]))
+                message: try nonEmpty(fields["message"]), pullerMessages: pullerMessages)
         }
         switch outcome {
         case .pulled where failure != nil:

@@ -27,4 +27,12 @@ ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
 /// instead of staying in per-thread heaps.
 void ebauth_tune_malloc(void);
 
+/// Starts `path` with `argv` and `envp` (NULL-terminated) by posix_spawn: stdin, stdout and
+/// stderr from the given descriptors, every other descriptor closed (nothing of the server's
+/// leaks into a child), in `directory` unless NULL, with an empty signal mask and default
+/// handlers. Returns the pid, or -errno. Foundation's Process is avoided: on Linux its run()
+/// over-reads /proc/self/fd entries and crashes intermittently (swift-corelibs-foundation #5472).
+pid_t ebauth_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int in_fd, int out_fd,
+                   int err_fd);
+
 #endif

@@ -1,0 +1,135 @@
+import Foundation
+import Synchronization
+
+/// Runs a real tool (skopeo, docker, docker-registry) to completion and keeps what it printed.
+struct Subprocess {
+    struct Output: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var timedOut: Bool
+        var succeeded: Bool { status == 0 && !timedOut }
+        /// The last non-empty line of stderr (tools print their error there).
+        var lastErrorLine: String {
+            stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+        }
+    }
+
+    struct LaunchError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs `executable` with `arguments`; `environment` is added to this process's own. Stops
+    /// it (SIGTERM, then SIGKILL) after `timeout` seconds so a hung tool cannot hang a replay.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
+        timeout: TimeInterval = 120
+    ) throws -> Output {
+        guard let path = locate(executable) else { throw LaunchError(description: "\(executable): not found on PATH") }
+        var out: [Int32] = [0, 0], err: [Int32] = [0, 0], input: [Int32] = [0, 0]
+        // Children get only these (ebauth_spawn closes every other descriptor in the child).
+        guard pipe(&out) == 0, pipe(&err) == 0, pipe(&input) == 0 else {
+            throw LaunchError(description: "pipe: \(String(cString: strerror(errno)))")
+        }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(
+                path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                stdin: input[0], stdout: out[1], stderr: err[1])
+        } catch {
+            for fd in out + err + input { close(fd) }
+            throw LaunchError(description: "\(error)")
+        }
+        close(out[1])
+        close(err[1])
+        close(input[0])
+        let writer = input[1]
+        Thread.detachNewThread {
+            if let stdin { writeAll(writer, Array(stdin)) }
+            close(writer)
+        }
+        // Both pipes are drained at once: a tool that fills one while we wait on the other
+        // would otherwise block forever.
+        let collected = Mutex<([UInt8], [UInt8])>(([], []))
+        let group = DispatchGroup()
+        for (index, fd) in [out[0], err[0]].enumerated() {
+            group.enter()
+            Thread.detachNewThread {
+                var data: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let n = read(fd, &chunk, chunk.count)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { break }
+                    data += chunk[0..<n]
+                }
+                close(fd)
+                collected.withLock { if index == 0 { $0.0 = data } else { $0.1 = data } }
+                group.leave()
+            }
+        }
+        let timedOut = Mutex(false)
+        let watchdog = DispatchWorkItem {
+            timedOut.withLock { $0 = true }
+            child.signal(SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 5) { child.signal(SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let status = child.wait()
+        watchdog.cancel()
+        group.wait()
+        let (stdout, stderr) = collected.withLock { $0 }
+        return Output(
+            status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+            timedOut: timedOut.withLock { $0 })
+    }
+
+    /// Writes to a pipe (send() would refuse a pipe); a child that exits early only ends the
+    /// write, because SIGPIPE is ignored.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        ignoreSIGPIPE
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }
+            offset += n
+        }
+    }
+
+    private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// The absolute path of a tool, looked up on PATH as a shell would.
+    static func locate(_ executable: String) -> String? {
+        if executable.contains("/") { return FileManager.default.isExecutableFile(atPath: executable) ? executable : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
+        let directories: [String] = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+        for directory in directories {
+            let candidate = "\(directory)/\(executable)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// A loopback port nobody listens on right now (the kernel's choice for port 0). A tool
+    /// that must be told its port gets this; the small race with other programs is retried
+    /// by callers that wait for the tool to answer.
+    static func freeLoopbackPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LaunchError(description: "socket: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+                guard bind(fd, pointer, length) == 0 else { return -1 }
+                return getsockname(fd, pointer, &length)
+            }
+        }
+        guard bound == 0 else { throw LaunchError(description: "bind: \(String(cString: strerror(errno)))") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,119 @@
+"""Tier 3: `ebauth replay` with real registries and real pullers (issue 8).
+
+`--registry process` runs Debian's docker-registry, `--registry container` the same registry in
+a Docker engine, `--puller skopeo` runs skopeo, `--puller docker` a real `docker pull` on a
+private engine that `ebauth replay` starts (root and dockerd needed). The report must carry the
+real tools' own failure texts, and nothing the run started may outlive it.
+"""
+import json
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import BINARY, ROOT, require_tool
+
+SCENARIOS = os.path.join(ROOT, "Scenarios")
+
+
+def replay(tmp_path, *args):
+    report = tmp_path / "report.json"
+    result = subprocess.run([BINARY, "replay", "--json", str(report), *args, SCENARIOS],
+                            capture_output=True, text=True, timeout=600)
+    scenarios = json.loads(report.read_text())["scenarios"] if report.exists() else []
+    return result, {entry["folder"].rsplit("/", 1)[-1]: entry for entry in scenarios}
+
+
+def require_engine():
+    require_tool("dockerd")
+    require_tool("docker")
+    if os.geteuid() != 0:
+        if os.environ.get("CI") == "true":
+            pytest.fail("a private Docker engine needs root under CI=true")
+        pytest.skip("a private Docker engine needs root")
+
+
+def engine_socket(stdout):
+    match = re.search(r"Docker engine: .* at unix://(\S+)/docker\.sock", stdout)
+    assert match, stdout
+    return match.group(1)
+
+
+def assert_engine_gone(directory):
+    assert not os.path.exists(directory), f"{directory} outlived the run"
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert directory not in ps, "a dockerd of the run is still running"
+
+
+def test_process_registry_serves_the_ssm_flow_and_refuses_a_wrong_password(tmp_path):
+    require_tool("docker-registry")
+    result, runs = replay(tmp_path, "--registry", "process", "--filter", "ssm-flow-corrected")
+    assert result.returncode == 0, result.stdout + result.stderr
+    run = runs["ssm-flow-corrected"]
+    assert run["status"] == "passed" and run["registry"] == "process"
+    assert any("distribution registry process" in line and "quay.io" in line for line in run["setup"])
+    assert run["pulled"] == ["quay.io/johndoe/private-image:latest"]
+
+    result, runs = replay(tmp_path, "--registry", "process", "--filter", "registry-wrong-password")
+    assert result.returncode == 0, result.stdout + result.stderr
+    failure = runs["registry-wrong-password"]["failure"]
+    # The real registry's 401 for the wrong password, as docker login reports it.
+    assert "login attempt to https://quay.io/v2/ failed with status: 401 Unauthorized" in failure["message"]
+
+
+def test_ecr_only_scenarios_are_not_applicable_to_a_real_registry(tmp_path):
+    require_tool("docker-registry")
+    result, runs = replay(tmp_path, "--registry", "process", "--filter", "ecr-flow")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert runs["ecr-flow"]["status"] == "n/a"
+    assert "not applicable" in result.stdout
+
+
+def test_skopeo_puller_reports_skopeo_text(tmp_path):
+    require_tool("skopeo")
+    result, runs = replay(tmp_path, "--puller", "skopeo", "--filter", "s3-")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert runs["s3-flow"]["status"] == "passed"
+    assert any("skopeo copy" in line for line in runs["s3-flow"]["setup"])
+    events = "\n".join(runs["s3-credsstore-file"]["events"])
+    assert "reading manifest latest in quay.io/johndoe/private-image: unauthorized: authentication required" in events
+    assert "no basic auth credentials" not in events
+
+
+def test_docker_puller_pulls_from_ecr_and_reports_the_daemon_text(tmp_path):
+    require_engine()
+    result, runs = replay(tmp_path, "--puller", "docker", "--filter", "ecr-")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert runs["ecr-flow"]["status"] == "passed"
+    assert any("docker pull" in line for line in runs["ecr-flow"]["setup"])
+    assert any("docker puller" in line and "Pulled 123456789012.dkr.ecr.us-east-2.amazonaws.com/repository-name:latest" in line
+               for line in runs["ecr-flow"]["engineLog"])
+    events = "\n".join(runs["ecr-no-permission"]["events"])
+    assert ('Error response from daemon: Head "http://123456789012.dkr.ecr.us-east-2.amazonaws.com/v2/'
+            'repository-name/manifests/latest": no basic auth credentials') in events
+    assert "manifest unknown: Requested image not found" in "\n".join(runs["ecr-tag-missing"]["events"])
+    assert_engine_gone(engine_socket(result.stdout))
+
+
+def test_container_registry_with_docker_puller_matrix_agrees(tmp_path):
+    require_engine()
+    require_tool("docker-registry")
+    junit = tmp_path / "matrix.xml"
+    result, runs = replay(tmp_path, "--registry", "embedded,container", "--puller", "builtin,docker",
+                          "--filter", "s3-flow", "--junit", str(junit))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 scenarios × 4 variants = 8 runs: 8 passed" in result.stdout
+    xml = junit.read_text()
+    assert '<testsuite name="ebauth replay registry=container puller=docker"' in xml
+    assert '<testsuite name="ebauth replay matrix" tests="2" failures="0"' in xml
+    assert_engine_gone(engine_socket(result.stdout))
+    # The registry containers (and their processes) went with the scenarios.
+    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert "registry-quay_io/config.yml" not in processes
+
+
+def test_unknown_puller_is_refused():
+    result = subprocess.run([BINARY, "replay", "--puller", "podman", SCENARIOS], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "--puller: unknown 'podman' (expected builtin, skopeo, docker)" in result.stderr
