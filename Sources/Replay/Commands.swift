@@ -29,6 +29,15 @@ public struct ReplayCommand: ParsableCommand {
     @Option(help: "Image pullers, comma-separated: builtin (ebauth's registry client), skopeo, docker (a private Docker engine started for the run). Several backends or pullers replay every combination and report the matrix.")
     var puller = "builtin"
 
+    @Option(help: "Use this Docker engine (e.g. unix:///run/docker.sock) instead of starting a private one; for --puller docker it must route registry traffic through --router-port (see --print-engine-setup).")
+    var dockerHost: String?
+
+    @Option(help: "With --docker-host: the loopback port of the registry router the engine's HTTP_PROXY names.")
+    var routerPort = 5380
+
+    @Flag(help: "Print how an engine given with --docker-host must be set up for these scenarios, and exit.")
+    var printEngineSetup = false
+
     @Flag(help: "Print each scenario's engine log.")
     var verbose = false
 
@@ -74,7 +83,11 @@ public struct ReplayCommand: ParsableCommand {
         let scenarios = folders.compactMap { try? Scenario.load(folder: $0).scenario }
         let tools: ReplayTools
         do {
-            tools = try ReplayTools.prepare(for: variants, scenarios: scenarios)
+            if printEngineSetup {
+                print(ReplayTools.engineRequirements(routerPort: routerPort, scenarios: scenarios))
+                return
+            }
+            tools = try ReplayTools.prepare(for: variants, scenarios: scenarios, dockerHost: dockerHost, routerPort: routerPort)
         } catch {
             FileHandle.standardError.write(Data("ebauth replay: \(error)\n".utf8))
             throw ExitCode(1)

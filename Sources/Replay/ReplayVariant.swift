@@ -60,8 +60,12 @@ public final class ReplayTools: Sendable {
 
     public static let none = ReplayTools(engine: nil, router: nil)
 
-    /// Starts what `variants` need for `scenarios`.
-    public static func prepare(for variants: [ReplayVariant], scenarios: [Scenario]) throws -> ReplayTools {
+    /// Starts what `variants` need for `scenarios`. `dockerHost` names an engine the user runs
+    /// (then the router listens on `routerPort`, which that engine's HTTP_PROXY/HTTPS_PROXY must
+    /// name); without it a private engine is started.
+    public static func prepare(
+        for variants: [ReplayVariant], scenarios: [Scenario], dockerHost: String? = nil, routerPort: Int = 0
+    ) throws -> ReplayTools {
         let needsDockerPuller = variants.contains { $0.puller == .docker }
         let needsEngine = needsDockerPuller || variants.contains { $0.registry == .container }
         if variants.contains(where: { $0.puller == .skopeo }), Subprocess.locate("skopeo") == nil {
@@ -71,8 +75,13 @@ public final class ReplayTools: Sendable {
             throw Subprocess.LaunchError(description: "--registry process needs docker-registry (Debian package docker-registry)")
         }
         guard needsEngine else { return .none }
-        if !needsDockerPuller, ProcessInfo.processInfo.environment["DOCKER_HOST"] != nil {
-            return ReplayTools(engine: try DockerEngine.fromEnvironment(), router: nil)
+        if !needsDockerPuller, dockerHost == nil, ProcessInfo.processInfo.environment["DOCKER_HOST"] != nil {
+            // A registry container needs nothing special from the engine.
+            return ReplayTools(engine: try DockerEngine.existing(), router: nil)
+        }
+        if let dockerHost {
+            let engine = try DockerEngine.existing(dockerHost)
+            return ReplayTools(engine: engine, router: needsDockerPuller ? try RegistryRouter(port: routerPort) : nil)
         }
         let router = try RegistryRouter()
         do {
@@ -82,6 +91,25 @@ public final class ReplayTools: Sendable {
             router.stop()
             throw error
         }
+    }
+
+    /// How an engine the user runs must be set up for `--puller docker --docker-host`.
+    public static func engineRequirements(routerPort: Int, scenarios: [Scenario]) -> String {
+        var hosts: Set<String> = []
+        for scenario in scenarios {
+            hosts.formUnion(scenario.registries.map(\.host).filter { $0 != "docker.io" })
+            hosts.insert("\(scenario.account).dkr.ecr.\(scenario.region).amazonaws.com")
+            for repository in scenario.repositories {
+                hosts.insert("\(repository.account ?? scenario.account).dkr.ecr.\(repository.region ?? scenario.region).amazonaws.com")
+            }
+        }
+        let names = hosts.sorted()
+        return """
+            The engine must send registry traffic through the replay's router and treat the scenarios' registries as insecure:
+              dockerd's environment: HTTP_PROXY=http://127.0.0.1:\(routerPort) HTTPS_PROXY=http://127.0.0.1:\(routerPort)
+              daemon.json: {"insecure-registries": [\(names.map { "\"\($0)\"" }.joined(separator: ", "))]}
+              (or an /etc/hosts for dockerd naming them as 127.0.0.1, which docker treats as insecure)
+            """
     }
 
     public func stop() {

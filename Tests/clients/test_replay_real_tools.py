@@ -117,3 +117,47 @@ def test_unknown_puller_is_refused():
     result = subprocess.run([BINARY, "replay", "--puller", "podman", SCENARIOS], capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "--puller: unknown 'podman' (expected builtin, skopeo, docker)" in result.stderr
+
+
+def test_docker_puller_on_an_engine_the_user_runs(tmp_path):
+    """--docker-host: an engine set up as --print-engine-setup says (proxy + insecure-registries)."""
+    require_engine()
+    import socket
+    import shutil
+    import time
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    filters = ["--filter", "ecr-flow"]
+    printed = subprocess.run([BINARY, "replay", "--puller", "docker", "--print-engine-setup", "--router-port", str(port),
+                              *filters, SCENARIOS], capture_output=True, text=True, timeout=60)
+    assert printed.returncode == 0, printed.stderr
+    insecure = json.loads(re.search(r"daemon\.json: (\{.*\})", printed.stdout).group(1))["insecure-registries"]
+    assert "123456789012.dkr.ecr.us-east-2.amazonaws.com" in insecure
+    root = f"/tmp/ebauth-test-engine-{os.getpid()}"
+    os.makedirs(root, exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env.update(HTTP_PROXY=f"http://127.0.0.1:{port}", HTTPS_PROXY=f"http://127.0.0.1:{port}", NO_PROXY="")
+    args = ["dockerd", "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
+            "--data-root", f"{root}/data", "--exec-root", f"{root}/exec", "--pidfile", f"{root}/pid",
+            "-H", f"unix://{root}/docker.sock"] + [f"--insecure-registry={name}" for name in insecure]
+    log = open(f"{root}/dockerd.log", "w")
+    engine = subprocess.Popen(args, env=env, stdout=log, stderr=log)
+    try:
+        host = f"unix://{root}/docker.sock"
+        for _ in range(300):
+            if subprocess.run(["docker", "-H", host, "version"], capture_output=True).returncode == 0:
+                break
+            assert engine.poll() is None, open(f"{root}/dockerd.log").read()[-2000:]
+            time.sleep(0.1)
+        result, runs = replay(tmp_path, "--puller", "docker", "--docker-host", host, "--router-port", str(port), *filters)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert runs["ecr-flow"]["status"] == "passed"
+        assert any(host in line for line in runs["ecr-flow"]["setup"])
+        # The user's engine is theirs: the replay leaves it running.
+        assert engine.poll() is None
+    finally:
+        engine.terminate()
+        engine.wait(timeout=30)
+        log.close()
+        shutil.rmtree(root, ignore_errors=True)

@@ -31,9 +31,9 @@ public final class DockerEngine: Sendable {
         process == nil ? "Docker engine \(version) at \(host)" : "private Docker engine \(version) (dockerd, vfs, host network) at \(host)"
     }
 
-    /// The engine named by DOCKER_HOST (or docker's default socket), if it answers.
-    public static func fromEnvironment() throws -> DockerEngine {
-        let host = ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? "unix:///var/run/docker.sock"
+    /// The engine at `host` (default: DOCKER_HOST, else docker's default socket), if it answers.
+    public static func existing(_ given: String? = nil) throws -> DockerEngine {
+        let host = given ?? ProcessInfo.processInfo.environment["DOCKER_HOST"] ?? "unix:///var/run/docker.sock"
         let answer = try Subprocess.run("docker", ["version", "--format", "{{.Server.Version}}"], environment: ["DOCKER_HOST": host], timeout: 20)
         guard answer.succeeded else { throw Subprocess.LaunchError(description: "no Docker engine at \(host): \(answer.lastErrorLine)") }
         return DockerEngine(host: host, version: answer.stdout.trimmingCharacters(in: .whitespacesAndNewlines), process: nil, directory: nil)
