@@ -17,8 +17,8 @@ set -euo pipefail
 usage() { echo "usage: $0 start DIR [HOSTS_FILE] | stop DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1
-mkdir -p "$2"
-dir=$(cd "$2" && pwd)
+[ "$command" != start ] || mkdir -p "$2"
+dir=$(cd "$2" 2>/dev/null && pwd) || { echo "no directory $2" >&2; exit 1; }
 socket="$dir/docker.sock"
 pidfile="$dir/dockerd.pid"
 log="$dir/dockerd.log"
@@ -83,6 +83,11 @@ stop() {
     local pid containerd
     pid=$(cat "$pidfile" 2>/dev/null || true)
     containerd=$(cat "$dir/exec/containerd/containerd.pid" 2>/dev/null || true)
+    if ! alive "$pid" && ! alive "$containerd"; then
+        echo "no dockerd is running in $dir (no live pid in $pidfile)" >&2
+        rm -f "$pidfile" "$socket"
+        return 1
+    fi
     if alive "$pid"; then
         # dockerd stops its containers (15 s each at most) and its containerd on SIGTERM.
         kill -TERM "$pid"
