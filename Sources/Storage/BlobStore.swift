@@ -197,8 +197,11 @@ public final class BlobStore: Sendable {
         guard let slash = path.lastIndex(of: "/") else { throw BlobStoreError.notAnUpload(path: path) }
         let name = String(path[path.index(after: slash)...])
         let directory = String(path[..<slash])
+        // The usual case, a path this store made, needs no symlink resolution (two realpath(3)
+        // calls cost a dozen readlink(2)s per stored object).
         guard !name.isEmpty, name != ".", name != "..",
-            (try? POSIXFile.realPath(directory)) == (try POSIXFile.realPath(uploadsDirectory))
+            try directory == uploadsDirectory
+                || (try? POSIXFile.realPath(directory)) == (try POSIXFile.realPath(uploadsDirectory))
         else { throw BlobStoreError.notAnUpload(path: path) }
         return uploadsDirectory + "/" + name
     }

@@ -5,8 +5,13 @@ import Synchronization
 /// A derived SigV4 signing key (the bytes of kSigning).
 public struct SigningKey: Sendable {
     public let bytes: [UInt8]
+    /// Made once per derived key, not per request; immutable, so safe to share between threads.
+    nonisolated(unsafe) public let symmetricKey: SymmetricKey
 
-    public var symmetricKey: SymmetricKey { SymmetricKey(data: bytes) }
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        symmetricKey = SymmetricKey(data: bytes)
+    }
 }
 
 /// Derives SigV4 signing keys and signs strings; keys are cached per secret, day, region and
@@ -36,7 +41,8 @@ public final class SigningKeyCache: Sendable {
     }
 
     public static func signature(_ stringToSign: String, key: SigningKey) -> String {
-        Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key.symmetricKey)))
+        var text = stringToSign
+        return text.withUTF8 { Hex.encode(HMAC<SHA256>.authenticationCode(for: $0, using: key.symmetricKey)) }
     }
 }
 
