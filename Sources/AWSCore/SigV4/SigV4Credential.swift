@@ -24,4 +24,37 @@ public struct SigV4Credential: Sendable, Equatable {
         if text.utf8.count == 8, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return true }
         return text.count == 8 && text.allSatisfy(\.isNumber)
     }
+
+    /// The `Credential=` value of an Authorization header, up to the next comma or space.
+    public static func text(inAuthorization authorization: String) -> Substring? {
+        guard let range = range(of: "Credential=", in: authorization) else { return nil }
+        let rest = authorization[range.upperBound...]
+        let end = rest.utf8.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") } ?? rest.endIndex
+        return rest[..<end]
+    }
+
+    /// The non-empty `/`-separated parts of a credential (access key, date, region, service, terminator).
+    public static func scopeParts(_ credential: Substring) -> [Substring] {
+        ASCII.split(credential, on: UInt8(ascii: "/"))
+    }
+
+    /// The first occurrence of ASCII `needle` in `text`.
+    static func range(of needle: StaticString, in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        return needle.withUTF8Buffer { pattern -> Range<String.Index>? in
+            guard let first = pattern.first else { return nil }
+            var index = utf8.startIndex
+            while let found = utf8[index...].firstIndex(of: first) {
+                var end = found
+                var matched = true
+                for byte in pattern {
+                    guard end != utf8.endIndex, utf8[end] == byte else { matched = false; break }
+                    end = utf8.index(after: end)
+                }
+                if matched { return found..<end }
+                index = utf8.index(after: found)
+            }
+            return nil
+        }
+    }
 }

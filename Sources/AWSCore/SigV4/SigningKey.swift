@@ -7,10 +7,13 @@ public struct SigningKey: Sendable {
     public let bytes: [UInt8]
     /// Made once per derived key, not per request; immutable, so safe to share between threads.
     nonisolated(unsafe) public let symmetricKey: SymmetricKey
+    /// HMAC state keyed once (the key's pads hashed); each signature copies it.
+    nonisolated(unsafe) let hmac: HMAC<SHA256>
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         symmetricKey = SymmetricKey(data: bytes)
+        hmac = HMAC<SHA256>(key: symmetricKey)
     }
 }
 
@@ -42,7 +45,9 @@ public final class SigningKeyCache: Sendable {
 
     public static func signature(_ stringToSign: String, key: SigningKey) -> String {
         var text = stringToSign
-        return text.withUTF8 { Hex.encode(HMAC<SHA256>.authenticationCode(for: $0, using: key.symmetricKey)) }
+        var mac = key.hmac
+        text.withUTF8 { mac.update(data: $0) }
+        return Hex.encode(mac.finalize())
     }
 }
 

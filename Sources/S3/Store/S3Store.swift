@@ -30,13 +30,16 @@ struct S3Store: Sendable {
 
 /// Lists of name/value pairs stored as JSON arrays of pairs, order kept.
 enum FieldCoding {
+    // Most objects have no metadata or tags: "[]" skips JSONSerialization on every read and write.
     static func encode(_ pairs: [(String, String)]) -> String {
+        if pairs.isEmpty { return "[]" }
         let array = pairs.map { [$0.0, $0.1] }
         let data = (try? JSONSerialization.data(withJSONObject: array, options: [])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [(String, String)] {
+        if text == "[]" { return [] }
         guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]] else { return [] }
         return array.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
     }
