@@ -56,7 +56,7 @@ public final class BlobStore: Sendable {
     }
 
     /// Hashes a file that already lives in the uploads directory (read in 1 MiB chunks, never
-    /// loaded whole), fsyncs it, and returns it as staged. The file stays where it is.
+    /// loaded whole) and returns it as staged (`commit` fsyncs it). The file stays where it is.
     public func adopt(file path: String) throws -> StagedBlob {
         let path = try uploadPath(path)
         let fd = try POSIXFile.openFile(path, O_RDONLY | O_NOFOLLOW)
@@ -78,8 +78,8 @@ public final class BlobStore: Sendable {
             md5.update(bufferPointer: chunk)
             size += Int64(count)
         }
-        try POSIXFile.sync(fd, path: path)
-        return StagedBlob(hex: sha256.finalize().hexString, size: size, md5Hex: md5.finalize().hexString, path: path)
+        return StagedBlob(
+            hex: sha256.finalize().hexString, size: size, md5Hex: md5.finalize().hexString, path: path, isSynced: false)
     }
 
     /// Deletes a staged blob that will not be committed.
@@ -110,8 +110,14 @@ public final class BlobStore: Sendable {
         {
             try POSIXFile.unlinkIfPresent(stagedPath)
         } else {
-            // The staged file was fsynced by finish()/adopt(); rename + directory fsync makes its
-            // new name durable before the row can commit.
+            // The bytes are fsynced here (if not already); rename + directory fsync makes
+            // their new name durable before the row can commit. An existing file at the digest's
+            // path (above) got here the same way, so identical bytes need no second fsync.
+            if !staged.isSynced {
+                let fd = try POSIXFile.openFile(stagedPath, O_RDONLY | O_NOFOLLOW)
+                defer { POSIXFile.closeDescriptor(fd) }
+                try POSIXFile.sync(fd, path: stagedPath)
+            }
             try POSIXFile.move(stagedPath, finalPath)
             try POSIXFile.fsyncDirectory(shardDirectory(for: digest))
         }
@@ -197,8 +203,11 @@ public final class BlobStore: Sendable {
         guard let slash = path.lastIndex(of: "/") else { throw BlobStoreError.notAnUpload(path: path) }
         let name = String(path[path.index(after: slash)...])
         let directory = String(path[..<slash])
+        // The usual case, a path this store made, needs no symlink resolution (two realpath(3)
+        // calls cost a dozen readlink(2)s per stored object).
         guard !name.isEmpty, name != ".", name != "..",
-            (try? POSIXFile.realPath(directory)) == (try POSIXFile.realPath(uploadsDirectory))
+            try directory == uploadsDirectory
+                || (try? POSIXFile.realPath(directory)) == (try POSIXFile.realPath(uploadsDirectory))
         else { throw BlobStoreError.notAnUpload(path: path) }
         return uploadsDirectory + "/" + name
     }

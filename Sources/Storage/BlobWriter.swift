@@ -55,19 +55,16 @@ public final class BlobWriter {
         try data.withUnsafeBytes { try write($0) }
     }
 
-    /// Flushes the file to disk (fsync) and closes it; the result can be committed.
+    /// Closes the file; the result can be committed. The fsync is left to `BlobStore.commit`,
+    /// which makes the bytes durable before they take their digest's name, and needs none when
+    /// identical bytes are already stored.
     public func finish() throws -> StagedBlob {
         guard fd >= 0 else { throw BlobStoreError.closed }
-        do {
-            try POSIXFile.sync(fd, path: path)
-        } catch {
-            abort()
-            throw error
-        }
         close(fd)
         fd = -1
         return StagedBlob(
-            hex: sha256.finalize().hexString, size: size, md5Hex: md5.finalize().hexString, path: path)
+            hex: sha256.finalize().hexString, size: size, md5Hex: md5.finalize().hexString, path: path,
+            isSynced: false)
     }
 
     /// Closes and removes the staging file. Safe to call more than once; a no-op after `finish()`.

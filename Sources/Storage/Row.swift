@@ -49,23 +49,23 @@ public struct Row: Sendable {
 
     // MARK: Lookup
 
-    private func value(_ index: Int) throws -> (SQLiteValue, String) {
+    private func value(_ index: Int) throws -> (SQLiteValue, ColumnLabel) {
         guard values.indices.contains(index) else {
             throw SQLiteError(
                 code: SQLITE_RANGE, message: "column index \(index) out of range (row has \(values.count))",
                 sql: columns.sql)
         }
-        return (values[index], "#\(index) (\(columns.names[index]))")
+        return (values[index], .index(index, columns.names[index]))
     }
 
-    private func value(_ name: String) throws -> (SQLiteValue, String) {
+    private func value(_ name: String) throws -> (SQLiteValue, ColumnLabel) {
         guard let index = columns.indexByName[name] else {
             throw SQLiteError(code: SQLITE_ERROR, message: "no such result column: \(name)", sql: columns.sql)
         }
-        return (values[index], "'\(name)'")
+        return (values[index], .name(name))
     }
 
-    private func mismatch(_ label: String, _ value: SQLiteValue, expected: String) -> SQLiteError {
+    private func mismatch(_ label: ColumnLabel, _ value: SQLiteValue, expected: String) -> SQLiteError {
         SQLiteError(
             code: SQLITE_MISMATCH, message: "column \(label) is \(value.typeName), expected \(expected)",
             sql: columns.sql)
@@ -73,7 +73,7 @@ public struct Row: Sendable {
 
     // MARK: Conversions (shared by the name and index accessors)
 
-    private func asInt64(_ v: (SQLiteValue, String)) throws -> Int64? {
+    private func asInt64(_ v: (SQLiteValue, ColumnLabel)) throws -> Int64? {
         switch v.0 {
         case .null: return nil
         case .integer(let i): return i
@@ -81,7 +81,7 @@ public struct Row: Sendable {
         }
     }
 
-    private func asDouble(_ v: (SQLiteValue, String)) throws -> Double? {
+    private func asDouble(_ v: (SQLiteValue, ColumnLabel)) throws -> Double? {
         switch v.0 {
         case .null: return nil
         case .real(let d): return d
@@ -90,7 +90,7 @@ public struct Row: Sendable {
         }
     }
 
-    private func asString(_ v: (SQLiteValue, String)) throws -> String? {
+    private func asString(_ v: (SQLiteValue, ColumnLabel)) throws -> String? {
         switch v.0 {
         case .null: return nil
         case .text(let s): return s
@@ -98,7 +98,7 @@ public struct Row: Sendable {
         }
     }
 
-    private func asBytes(_ v: (SQLiteValue, String)) throws -> [UInt8]? {
+    private func asBytes(_ v: (SQLiteValue, ColumnLabel)) throws -> [UInt8]? {
         switch v.0 {
         case .null: return nil
         case .blob(let b): return b
@@ -107,16 +107,16 @@ public struct Row: Sendable {
         }
     }
 
-    private func required<T>(_ v: (SQLiteValue, String), _ expected: String, _ convert: ((SQLiteValue, String)) throws -> T?) throws -> T {
+    private func required<T>(_ v: (SQLiteValue, ColumnLabel), _ expected: String, _ convert: ((SQLiteValue, ColumnLabel)) throws -> T?) throws -> T {
         guard let result = try convert(v) else { throw mismatch(v.1, v.0, expected: expected) }
         return result
     }
 
-    private func asInt(_ v: (SQLiteValue, String)) throws -> Int? {
+    private func asInt(_ v: (SQLiteValue, ColumnLabel)) throws -> Int? {
         try asInt64(v).map { Int($0) }
     }
 
-    private func asBool(_ v: (SQLiteValue, String)) throws -> Bool? {
+    private func asBool(_ v: (SQLiteValue, ColumnLabel)) throws -> Bool? {
         try asInt64(v).map { $0 != 0 }
     }
 
@@ -151,4 +151,18 @@ public struct Row: Sendable {
     public func optionalDouble(_ index: Int) throws -> Double? { try asDouble(value(index)) }
     public func optionalString(_ index: Int) throws -> String? { try asString(value(index)) }
     public func optionalBytes(_ index: Int) throws -> [UInt8]? { try asBytes(value(index)) }
+}
+
+/// How an accessor named its column, turned into text only for an error message (accessors run
+/// for every column of every row read).
+enum ColumnLabel: CustomStringConvertible {
+    case name(String)
+    case index(Int, String)
+
+    var description: String {
+        switch self {
+        case .name(let name): "'\(name)'"
+        case .index(let index, let name): "#\(index) (\(name))"
+        }
+    }
 }

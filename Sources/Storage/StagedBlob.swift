@@ -11,14 +11,18 @@ public struct StagedBlob: Sendable, Hashable {
     public let md5Hex: String
     /// The staging file, inside the store's uploads directory.
     public let path: String
+    /// Whether the staging file is already fsynced; if not, `commit` syncs it before it takes its
+    /// digest's name (and skips that when identical bytes are already stored).
+    let isSynced: Bool
 
     /// Only the store creates staged blobs, so their digest always matches their bytes.
-    init(hex: String, size: Int64, md5Hex: String, path: String) {
+    init(hex: String, size: Int64, md5Hex: String, path: String, isSynced: Bool = true) {
         self.digest = "sha256:" + hex
         self.hex = hex
         self.size = size
         self.md5Hex = md5Hex
         self.path = path
+        self.isSynced = isSynced
     }
 }
 

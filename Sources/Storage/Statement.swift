@@ -1,5 +1,11 @@
 import CSQLite
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A prepared statement owned by one `Connection` (internal: callers use `run`/`query`).
 ///
 /// Cached statements are reused, so every use ends with `reset()`, which also clears bindings:
@@ -104,11 +110,25 @@ final class Statement {
         }
     }
 
+    /// The last column map, reused while the names are the same (SQLite can re-prepare a
+    /// statement after a schema change, so they are compared, not assumed).
+    private var cachedColumns: ColumnMap?
+
     /// The column names of the current result set.
     func columnMap() -> ColumnMap {
         let count = sqlite3_column_count(handle)
+        if let cached = cachedColumns, cached.names.count == Int(count),
+            (0..<count).allSatisfy({ i in
+                guard let name = sqlite3_column_name(handle, i) else { return cached.names[Int(i)].isEmpty }
+                return cached.names[Int(i)].withCString { strcmp($0, name) == 0 }
+            })
+        {
+            return cached
+        }
         let names = (0..<count).map { i in sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "" }
-        return ColumnMap(names: names, sql: sql)
+        let columns = ColumnMap(names: names, sql: sql)
+        cachedColumns = columns
+        return columns
     }
 
     /// The current row's values.

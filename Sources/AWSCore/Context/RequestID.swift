@@ -11,7 +11,30 @@ public enum RequestID {
             let hex = String(value, radix: 16, uppercase: true)
             return String(repeating: "0", count: 16 - hex.count) + hex
         case .json11, .query:
-            return UUID().uuidString.lowercased()
+            return uuid()
+        }
+    }
+
+    /// A random (version 4) UUID in lower case, formatted by hand: one is made per request.
+    static func uuid() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = raw[6] & 0x0F | 0x40  // version 4
+            raw[8] = raw[8] & 0x3F | 0x80  // RFC 4122 variant
+            return String(unsafeUninitializedCapacity: 36, initializingUTF8With: { out in
+                var at = 0
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[at] = UInt8(ascii: "-")
+                        at += 1
+                    }
+                    out[at] = Hex.digit(byte >> 4)
+                    out[at + 1] = Hex.digit(byte & 0xF)
+                    at += 2
+                }
+                return at
+            })
         }
     }
 

@@ -59,13 +59,16 @@ enum ServiceResolution {
 
     /// The service named in the credential scope of the Authorization header or presigned query.
     static func signingName(_ request: HTTPRequest, query: QueryItems) -> String? {
-        let credential: String?
-        if let authorization = request.headers["authorization"], let range = authorization.range(of: "Credential=") {
-            credential = String(authorization[range.upperBound...].prefix { $0 != "," && $0 != " " })
+        // By UTF-8 byte (every delimiter is ASCII): this runs for every request.
+        let credential: Substring?
+        if let authorization = request.headers["authorization"], let found = SigV4Credential.text(inAuthorization: authorization) {
+            credential = found
         } else {
-            credential = query["X-Amz-Credential"]
+            credential = query["X-Amz-Credential"].map { $0[...] }
         }
-        guard let parts = credential?.split(separator: "/"), parts.count == 5 else { return nil }
+        guard let credential else { return nil }
+        let parts = SigV4Credential.scopeParts(credential)
+        guard parts.count == 5 else { return nil }
         return String(parts[3])
     }
 }

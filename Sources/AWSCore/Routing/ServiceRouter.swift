@@ -132,8 +132,11 @@ public final class ServiceRouter: HTTPResponder {
     private func log(
         _ request: HTTPRequest, service: String, operation: String, status: Int, started: DispatchTime, requestID: String
     ) {
+        // Formatted only when the level is on: this runs for every request.
+        guard logger.logLevel <= .info else { return }
         let micros = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1000
-        let millis = String(format: "%.1f", Double(micros) / 1000)
+        let tenths = (micros + 50) / 100  // milliseconds to one decimal, rounded as %.1f does
+        let millis = "\(tenths / 10).\(tenths % 10)"
         logger.info("\(request.method) \(service) \(operation) \(status) \(millis)ms \(requestID)")
     }
 }

@@ -16,18 +16,34 @@ public struct CanonicalRequest: Sendable {
         payloadHash: String, doubleEncodePath: Bool
     ) {
         let path = doubleEncodePath ? Self.normalizedDoubleEncodedPath(rawPath) : (rawPath.isEmpty ? "/" : rawPath)
-        var lines = [method, path, Self.canonicalQuery(rawQuery)]
+        // Built as bytes: this runs for every signed request.
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out += method.utf8
+        out.append(10)
+        out += path.utf8
+        out.append(10)
+        out += Self.canonicalQuery(rawQuery).utf8
+        out.append(10)
         for name in signedHeaders {
-            lines.append("\(name):\(Self.canonicalHeaderValue(headers.values(for: name)))")
+            out += name.utf8
+            out.append(UInt8(ascii: ":"))
+            Self.appendCanonicalHeaderValue(headers.values(for: name), to: &out)
+            out.append(10)
         }
-        lines.append("")
-        lines.append(signedHeaders.joined(separator: ";"))
-        lines.append(payloadHash)
-        text = lines.joined(separator: "\n")
+        out.append(10)
+        for (index, name) in signedHeaders.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ";")) }
+            out += name.utf8
+        }
+        out.append(10)
+        out += payloadHash.utf8
+        text = String(decoding: out, as: UTF8.self)
     }
 
     public func stringToSign(amzDate: String, scope: String) -> String {
-        let digest = SHA256.hash(data: Array(text.utf8))
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: $0) }
         return "\(SigV4Signature.algorithm)\n\(amzDate)\n\(scope)\n\(Hex.encode(digest))"
     }
 
@@ -45,14 +61,32 @@ public struct CanonicalRequest: Sendable {
 
     /// Values joined with commas, outer whitespace trimmed and inner runs of spaces collapsed.
     static func canonicalHeaderValue(_ values: [String]) -> String {
-        values.map { value in
-            value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        }.joined(separator: ",")
+        var out: [UInt8] = []
+        appendCanonicalHeaderValue(values, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendCanonicalHeaderValue(_ values: [String], to out: inout [UInt8]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var pendingSpace = false
+            var wroteAny = false
+            for byte in value.utf8 {
+                if byte == 0x20 || byte == 0x09 {
+                    pendingSpace = wroteAny
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                wroteAny = true
+                out.append(byte)
+            }
+        }
     }
 
     /// What botocore does for non-S3 services: remove dot segments, then encode again.
     static func normalizedDoubleEncodedPath(_ rawPath: String) -> String {
-        guard !rawPath.isEmpty else { return "/" }
+        guard !rawPath.isEmpty, rawPath != "/" else { return "/" }
         var segments: [Substring] = []
         for segment in rawPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             if segment == "." { continue }
@@ -72,16 +106,28 @@ public struct CanonicalRequest: Sendable {
 /// Lower-case hexadecimal, as SigV4 writes hashes and signatures.
 public enum Hex {
     public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
+        out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
+            out.append(digit(byte >> 4))
+            out.append(digit(byte & 0xF))
         }
         return String(decoding: out, as: UTF8.self)
     }
 
     public static func encode<D: Digest>(_ digest: D) -> String {
-        encode(Array(digest))
+        digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2, initializingUTF8With: { out in
+                for (index, byte) in raw.enumerated() {
+                    out[2 * index] = digit(byte >> 4)
+                    out[2 * index + 1] = digit(byte & 0xF)
+                }
+                return raw.count * 2
+            })
+        }
+    }
+
+    @inline(__always) static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 48 + nibble : 87 + nibble
     }
 }

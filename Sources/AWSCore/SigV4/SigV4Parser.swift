@@ -5,21 +5,35 @@ public enum SigV4Parser {
         guard authorization.hasPrefix(SigV4Signature.algorithm + " ") else {
             throw .unsupportedAlgorithm(authorization)
         }
-        var fields: [String: String] = [:]
-        let rest = authorization.dropFirst(SigV4Signature.algorithm.count + 1)
-        for part in rest.split(separator: ",") {
-            let trimmed = part.trimmingCharacters(in: " ")
-            guard let equals = trimmed.firstIndex(of: "=") else { continue }
-            fields[String(trimmed[..<equals])] = String(trimmed[trimmed.index(after: equals)...])
+        // Scanned as UTF-8 bytes: every delimiter is ASCII, and Character-wise splitting cost a
+        // fifth of a request's CPU.
+        var credentialText: Substring?, signedHeadersText: Substring?, signatureText: Substring?
+        let utf8 = authorization.utf8
+        for part in ASCII.split(authorization[...].dropFirst(SigV4Signature.algorithm.utf8.count + 1), on: UInt8(ascii: ",")) {
+            let trimmed = ASCII.trim(part, UInt8(ascii: " "))
+            guard let equals = trimmed.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let value = trimmed[utf8.index(after: equals)...]
+            switch trimmed[..<equals] {
+            case "Credential": credentialText = value
+            case "SignedHeaders": signedHeadersText = value
+            case "Signature": signatureText = value
+            default: continue
+            }
         }
-        let missing = ["Credential", "Signature", "SignedHeaders"].filter { fields[$0]?.isEmpty ?? true }
-        guard missing.isEmpty else { throw .incompleteSignature(missing: missing, authorization: authorization) }
-        guard let credential = SigV4Credential.parse(fields["Credential"]!) else {
-            throw .malformedCredential(fields["Credential"]!)
+        var missing: [String] = []
+        if credentialText?.isEmpty ?? true { missing.append("Credential") }
+        if signatureText?.isEmpty ?? true { missing.append("Signature") }
+        if signedHeadersText?.isEmpty ?? true { missing.append("SignedHeaders") }
+        guard missing.isEmpty, let credentialText, let signedHeadersText, let signatureText else {
+            throw .incompleteSignature(missing: missing, authorization: authorization)
+        }
+        guard let credential = SigV4Credential.parse(String(credentialText)) else {
+            throw .malformedCredential(String(credentialText))
         }
         return SigV4Signature(
-            credential: credential, signedHeaders: fields["SignedHeaders"]!.split(separator: ";").map(String.init),
-            signature: fields["Signature"]!, location: .header)
+            credential: credential,
+            signedHeaders: ASCII.split(signedHeadersText, on: UInt8(ascii: ";")).map(String.init),
+            signature: String(signatureText), location: .header)
     }
 
     /// `X-Amz-Algorithm`, `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-Expires`,
@@ -40,7 +54,7 @@ public enum SigV4Parser {
         }
         return SigV4Signature(
             credential: credential,
-            signedHeaders: query["X-Amz-SignedHeaders"]!.split(separator: ";").map(String.init),
+            signedHeaders: ASCII.split(query["X-Amz-SignedHeaders"]![...], on: UInt8(ascii: ";")).map(String.init),
             signature: query["X-Amz-Signature"]!, location: .query(expires: expires))
     }
 
@@ -56,5 +70,34 @@ extension StringProtocol {
         while view.first == set { view.removeFirst() }
         while view.last == set { view.removeLast() }
         return String(view)
+    }
+}
+
+/// Splitting and trimming on ASCII delimiters by UTF-8 byte, without grapheme breaking.
+enum ASCII {
+    /// The non-empty pieces between `separator` bytes (as `split(separator:)` omits empty ones).
+    static func split(_ text: Substring, on separator: UInt8, omittingEmpty: Bool = true) -> [Substring] {
+        var pieces: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == separator {
+                if !omittingEmpty || start != index { pieces.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if !omittingEmpty || start != index { pieces.append(text[start..<index]) }
+        return pieces
+    }
+
+    /// `text` without leading and trailing `byte`s.
+    static func trim(_ text: Substring, _ byte: UInt8) -> Substring {
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start != end, utf8[start] == byte { start = utf8.index(after: start) }
+        while start != end, utf8[utf8.index(before: end)] == byte { end = utf8.index(before: end) }
+        return text[start..<end]
     }
 }

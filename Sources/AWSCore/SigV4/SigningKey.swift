@@ -5,8 +5,16 @@ import Synchronization
 /// A derived SigV4 signing key (the bytes of kSigning).
 public struct SigningKey: Sendable {
     public let bytes: [UInt8]
+    /// Made once per derived key, not per request; immutable, so safe to share between threads.
+    nonisolated(unsafe) public let symmetricKey: SymmetricKey
+    /// HMAC state keyed once (the key's pads hashed); each signature copies it.
+    nonisolated(unsafe) let hmac: HMAC<SHA256>
 
-    public var symmetricKey: SymmetricKey { SymmetricKey(data: bytes) }
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        symmetricKey = SymmetricKey(data: bytes)
+        hmac = HMAC<SHA256>(key: symmetricKey)
+    }
 }
 
 /// Derives SigV4 signing keys and signs strings; keys are cached per secret, day, region and
@@ -36,7 +44,10 @@ public final class SigningKeyCache: Sendable {
     }
 
     public static func signature(_ stringToSign: String, key: SigningKey) -> String {
-        Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: key.symmetricKey)))
+        var text = stringToSign
+        var mac = key.hmac
+        text.withUTF8 { mac.update(data: $0) }
+        return Hex.encode(mac.finalize())
     }
 }
 

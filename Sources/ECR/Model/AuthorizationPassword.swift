@@ -1,3 +1,4 @@
+import AWSCore
 import Crypto
 import Foundation
 
@@ -26,15 +27,31 @@ enum AuthorizationPassword {
         let blob = Blob(
             payload: bytes(32), datakey: bytes(16), version: "2", type: "DATA_KEY",
             expiration: Int64(expiresAt.timeIntervalSince1970.rounded(.down)))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = (try? encoder.encode(blob)) ?? Data()
-        return json.base64EncodedString()
+        return Data(json(blob).utf8).base64EncodedString()
+    }
+
+    /// The blob as JSONEncoder writes it with sorted keys (slashes escaped), written by hand
+    /// because a token is minted per GetAuthorizationToken call.
+    static func json(_ blob: Blob) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "/": out += "\\/"
+                default: out.unicodeScalars.append(scalar)  // base64 and fixed ASCII words only
+                }
+            }
+            return out + "\""
+        }
+        return "{\"datakey\":\(quoted(blob.datakey)),\"expiration\":\(blob.expiration),\"payload\":\(quoted(blob.payload)),"
+            + "\"type\":\(quoted(blob.type)),\"version\":\(quoted(blob.version))}"
     }
 
     /// What the store keys tokens by; the password itself is never stored or logged.
     static func hash(_ password: String) -> String {
-        SHA256.hash(data: Array(password.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Array(password.utf8)))
     }
 
     /// `authorizationToken`: base64 of `AWS:<password>`.

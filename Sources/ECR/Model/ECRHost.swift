@@ -1,4 +1,5 @@
 import Foundation
+import Registry
 
 /// Registry host names. Real ECR registries are `<account>.dkr.ecr.<region>.amazonaws.com`
 /// (EB-SPEC §A.10 gives the pattern Beanstalk itself matches); ebauth also answers
@@ -7,7 +8,7 @@ import Foundation
 enum ECRHost {
     /// The account and region a Host header names, or nil for any other host.
     static func parse(_ header: String?) -> ECRRegistry? {
-        guard var host = header?.trimmingCharacters(in: .whitespaces).lowercased(), !host.isEmpty else { return nil }
+        guard var host = header.map(HostName.trimmedLowercased), !host.isEmpty else { return nil }
         if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") { host = String(host[..<colon]) }
         if host.hasSuffix(".") { host.removeLast() }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -38,8 +39,21 @@ enum ECRHost {
     /// loopback registry it may speak plain HTTP to.
     static func advertisedName(_ registry: ECRRegistry, endpoint: String) -> String {
         let base = awsName(registry)
-        guard let port = URLComponents(string: endpoint)?.port else { return base }
+        guard let port = port(of: endpoint) else { return base }
         return "\(base):\(port)"
+    }
+
+    /// The port of the server's own endpoint (`http://127.0.0.1:5000`, `http://[::1]:5000`), read
+    /// without URLComponents: tokens are minted per GetAuthorizationToken call.
+    static func port(of endpoint: String) -> Int? {
+        guard let scheme = endpoint.range(of: "://") else { return URLComponents(string: endpoint)?.port }
+        let authority = endpoint[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") else { return nil }
+        let digits = authority[authority.index(after: colon)...]
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return URLComponents(string: endpoint)?.port
+        }
+        return Int(digits)
     }
 
     /// Real ECR's name for a registry, in the 401 challenge's realm.

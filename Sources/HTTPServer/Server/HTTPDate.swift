@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -16,7 +18,14 @@ public enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
+    /// The current second's text, formatted once per second rather than once per response.
+    private static let cached = Mutex((second: -1, text: ""))
+
     public static func now() -> String {
-        format(epochSeconds: Int(time(nil)))
+        let second = Int(time(nil))
+        if let text = cached.withLock({ $0.second == second ? $0.text : nil }) { return text }
+        let text = format(epochSeconds: second)
+        cached.withLock { $0 = (second, text) }
+        return text
     }
 }

@@ -54,7 +54,8 @@ public struct PolicyAuthorizer: Authorizer {
         var keys = RequestKeys(request.conditionValues)
         for (key, values) in facts.globalKeys() { keys.setIfMissing(key, values) }
         let now = clock.now()
-        keys.setIfMissing("aws:CurrentTime", [IAMDate.iso8601(now)])
+        let nowText = IAMDate.iso8601(now)
+        keys.setIfMissing("aws:CurrentTime", [nowText])
         keys.setIfMissing("aws:EpochTime", [String(Int(now.timeIntervalSince1970))])
         keys.setIfMissing("aws:RequestedRegion", request.region.isEmpty ? [] : [request.region])
         keys.setIfMissing("aws:SecureTransport", ["false"])
@@ -70,14 +71,13 @@ public struct PolicyAuthorizer: Authorizer {
                 .explicitDenyInResourcePolicy, because: "the resource-based policy cannot be parsed")
         }
         decision.requestId = request.requestID
-        decision.time = IAMDate.iso8601(now)
+        decision.time = nowText
         decision.unsupported += notes
         decision.statements = decision.relevantStatements
         decisions.record(decision)
-        let metadata: Logger.Metadata = ["request-id": "\(request.requestID)"]
-        logger.debug("iam decision: \(decision.logLine)", metadata: metadata)
+        logger.debug("iam decision: \(decision.logLine)", metadata: ["request-id": "\(request.requestID)"])
         for note in decision.unsupported {
-            logger.warning("iam decision: \(note)", metadata: metadata)
+            logger.warning("iam decision: \(note)", metadata: ["request-id": "\(request.requestID)"])
         }
         return decision
     }

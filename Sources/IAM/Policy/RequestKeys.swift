@@ -33,7 +33,8 @@ public struct RequestKeys: Sendable {
     }
 
     public mutating func setIfMissing(_ key: String, _ list: [String]) {
-        if values[key.lowercased()] == nil { values[key.lowercased()] = list }
+        let name = key.lowercased()
+        if values[name] == nil { values[name] = list }
     }
 
     public func lookup(_ key: String) -> Lookup {

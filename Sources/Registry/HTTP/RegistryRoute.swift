@@ -21,11 +21,13 @@ enum RegistryRoute: Equatable {
         let rest = path.dropFirst(path == "/v2" ? 3 : 4)
         if rest.isEmpty { return .base }
         var segments: [String] = []
-        for raw in rest.split(separator: "/", omittingEmptySubsequences: false) {
+        // Split and searched by UTF-8 byte (the delimiters are ASCII): this runs per registry request.
+        for rawBytes in rest.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let raw = Substring(rawBytes)
             guard let decoded = percentDecoded(raw) else { return nil }
             // A decoded slash would smuggle a second component past the name grammar; keeping
             // the escaped form makes the name invalid instead.
-            segments.append(decoded.contains("/") ? String(raw) : decoded)
+            segments.append(decoded.utf8.contains(UInt8(ascii: "/")) ? String(raw) : decoded)
         }
         if segments == ["_catalog"] { return .catalog }
         let count = segments.count
@@ -60,7 +62,7 @@ enum RegistryRoute: Equatable {
     }
 
     private static func percentDecoded(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -24,6 +24,16 @@ public enum MediaType {
 
     /// `type/subtype` of a header value, parameters dropped, lowercased.
     public static func essence(_ value: String) -> String {
+        // ASCII (every real Accept header) by byte; anything else through Foundation's whitespace set.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = value.utf8
+            var end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? utf8.endIndex
+            var start = utf8.startIndex
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            while start != end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+            while start != end, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+            return String(decoding: utf8[start..<end].lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         let base = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return base.trimmingCharacters(in: .whitespaces).lowercased()
     }
@@ -36,8 +46,8 @@ public struct AcceptedMediaTypes: Sendable {
     public init(headerValues: [String]) {
         var types: Set<String> = []
         for value in headerValues {
-            for item in value.split(separator: ",") {
-                let type = MediaType.essence(String(item))
+            for item in value.utf8.split(separator: UInt8(ascii: ",")) {
+                let type = MediaType.essence(String(Substring(item)))
                 if !type.isEmpty { types.insert(type) }
             }
         }

@@ -9,15 +9,17 @@ struct SigningScope {
     var presigned: Bool
 
     init(_ request: AWSRequest) {
-        let credential: String?
-        if let authorization = request.http.headers["authorization"], let range = authorization.range(of: "Credential=") {
-            credential = String(authorization[range.upperBound...].prefix { $0 != "," && $0 != " " })
+        let credential: Substring?
+        if let authorization = request.http.headers["authorization"],
+            let found = SigV4Credential.text(inAuthorization: authorization)
+        {
+            credential = found
             presigned = false
         } else {
-            credential = request.parameters["X-Amz-Credential"]
+            credential = request.parameters["X-Amz-Credential"].map { $0[...] }
             presigned = credential != nil
         }
-        let parts = credential?.split(separator: "/") ?? []
+        let parts = credential.map(SigV4Credential.scopeParts) ?? []
         region = parts.count == 5 ? String(parts[2]) : nil
     }
 }

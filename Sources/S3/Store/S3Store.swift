@@ -30,13 +30,39 @@ struct S3Store: Sendable {
 
 /// Lists of name/value pairs stored as JSON arrays of pairs, order kept.
 enum FieldCoding {
+    // Most objects have no metadata or tags: "[]" skips JSONSerialization on every read and write.
     static func encode(_ pairs: [(String, String)]) -> String {
-        let array = pairs.map { [$0.0, $0.1] }
-        let data = (try? JSONSerialization.data(withJSONObject: array, options: [])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        if pairs.isEmpty { return "[]" }
+        // A JSON array of [name, value] pairs, written by hand (this runs for every stored object).
+        var out = "["
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { out += "," }
+            out += "[" + quoted(pair.0) + "," + quoted(pair.1) + "]"
+        }
+        return out + "]"
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out += [UInt8(ascii: "\\"), byte]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [(String, String)] {
+        if text == "[]" { return [] }
+        if let pairs = PairListParser.parse(text) { return pairs }
         guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String]] else { return [] }
         return array.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
     }
@@ -50,4 +76,60 @@ enum FieldCoding {
     static func encode(_ tags: TagSet) -> String { encode(tags.tags.map { ($0.key, $0.value) }) }
 
     static func tags(_ text: String) -> TagSet { TagSet(decode(text).map { TagSet.Tag(key: $0.0, value: $0.1) }) }
+}
+
+/// Reads what `FieldCoding.encode` writes (`[["name","value"],…]`) without JSONSerialization;
+/// nil for anything else (other escapes, numbers, whitespace), which then goes the general way.
+enum PairListParser {
+    static func parse(_ text: String) -> [(String, String)]? {
+        let bytes = Array(text.utf8)
+        var at = 0
+        func expect(_ byte: UInt8) -> Bool {
+            guard at < bytes.count, bytes[at] == byte else { return false }
+            at += 1
+            return true
+        }
+        func string() -> String? {
+            guard expect(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            while at < bytes.count {
+                let byte = bytes[at]
+                at += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard at < bytes.count else { return nil }
+                    let escaped = bytes[at]
+                    at += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
+                    case UInt8(ascii: "u"):
+                        // Only the \u00XX control characters `encode` writes.
+                        guard at + 4 <= bytes.count, bytes[at] == 48, bytes[at + 1] == 48,
+                            let value = UInt8(String(decoding: bytes[(at + 2)..<(at + 4)], as: UTF8.self), radix: 16),
+                            value < 0x20
+                        else { return nil }
+                        out.append(value)
+                        at += 4
+                    default: return nil
+                    }
+                case 0..<0x20: return nil
+                default: out.append(byte)
+                }
+            }
+            return nil
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        var pairs: [(String, String)] = []
+        if expect(UInt8(ascii: "]")) { return at == bytes.count ? pairs : nil }
+        repeat {
+            guard expect(UInt8(ascii: "[")), let name = string(), expect(UInt8(ascii: ",")), let value = string(),
+                expect(UInt8(ascii: "]"))
+            else { return nil }
+            pairs.append((name, value))
+        } while expect(UInt8(ascii: ","))
+        guard expect(UInt8(ascii: "]")), at == bytes.count else { return nil }
+        return pairs
+    }
 }
