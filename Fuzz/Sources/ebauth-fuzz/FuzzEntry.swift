@@ -65,6 +65,24 @@ struct FuzzInput {
         FuzzTargets.selected.run(bytes)
         return 0
     }
+
+    /// libFuzzer's driver (compiler-rt `FuzzerDriver.cpp`); pointer and integer arguments only,
+    /// so the Swift declaration calls the C function correctly.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// SwiftPM links an executable target with `main` aliased to `<module>_main`, which would leave
+    /// libFuzzer's own `main` out; this is that entry point, handing over to libFuzzer.
+    @_cdecl("ebauth_fuzz_main")
+    public func ebauthFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzTestOneInput(data, size) }
+    }
 #else
     /// Without libFuzzer (a plain `swift build`) the binary replays inputs through a target:
     /// `ebauth-fuzz <target> <file|directory>…`, for reproducing a finding under the debugger.
