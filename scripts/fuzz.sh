@@ -31,7 +31,11 @@ set -e
 binary="$("${build[@]}" --show-bin-path)/ebauth-fuzz"
 
 # Leak checking stays on: a parser that leaks per input is a finding like any other.
+# Fuzz/lsan.supp lists the leaks that are not ebauth's (each with its reason).
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1:allocator_may_return_null=1}"
+# Let ASan, not the Swift runtime's backtracer, report crashes (the two fight over the signal).
+export SWIFT_BACKTRACE=enable=no
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0}"
 failed=()
 summary=()
 for target in "${targets[@]}"; do
