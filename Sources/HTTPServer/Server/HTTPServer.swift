@@ -22,7 +22,6 @@ public final class HTTPServer: @unchecked Sendable {
     private var epollFD: Int32 = -1
     private var wakeFD: Int32 = -1
     private let queue = WorkQueue()
-    private var threads: [Thread] = []
     private let finished = DispatchSemaphore(value: 0)
     private var workersRunning = 0
 
@@ -67,12 +66,12 @@ public final class HTTPServer: @unchecked Sendable {
             }
             thread.name = "http-worker-\(index)"
             thread.stackSize = 8 << 20  // deep JSON or XML must not overflow a worker
-            threads.append(thread)
+            // Not kept: a Thread holds its closure, which holds the server, so a stored array of
+            // them made a cycle that kept every stopped server (and its responder) alive.
             thread.start()
         }
         let loop = Thread { [self] in eventLoop() }
         loop.name = "http-event-loop"
-        threads.append(loop)
         loop.start()
     }
 
