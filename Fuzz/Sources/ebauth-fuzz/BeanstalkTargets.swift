@@ -31,7 +31,8 @@ enum DockerfileTarget {
     static func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let dockerfile = try? Dockerfile.parse(text, buildArguments: ["VERSION": "3"]) else { return }
-        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines end in LF or CRLF (one Character in Swift, hence both separators).
+        let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
         for pull in dockerfile.pulls {
             FuzzCheck.require(pull.line >= 1 && pull.line <= max(lineCount, 1), "pull on line \(pull.line) of \(lineCount)")
         }
