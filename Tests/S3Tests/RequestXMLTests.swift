@@ -45,6 +45,7 @@ struct RequestXMLTests {
         "<?xml version=\"1.0\"?><?pi?><Delete><Object><Key>k</Key></Object></Delete>",
         "<Delete><Object><Key>k</Key></Object><?pi data?></Delete>",
         "<Delete><Object><Key>k</Key><?x ?></Object></Delete>",
+        "<?xml ><?xF?><Delete/>",
     ])
     func processingInstructions(text: String) {
         #expect(throws: S3Error.malformedXML) { try parse(text) }
