@@ -60,7 +60,7 @@ for target in "${targets[@]}"; do
   fi
 done
 
-printf '\n%s\n' "${summary[@]}"
+printf '%s\n' '' "${summary[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzzing found problems in: ${failed[*]}" >&2
   exit 1
