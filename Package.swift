@@ -97,6 +97,15 @@ let package = Package(
             name: "ebauth-bench",
             dependencies: ["AWSCore", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // libFuzzer targets for the parsers (Fuzz/README.md). A plain build makes a corpus replayer;
+        // scripts/fuzz.sh rebuilds it with -sanitize=fuzzer,address -DFUZZING in .build-fuzz.
+        .executableTarget(
+            name: "ebauth-fuzz",
+            dependencies: [
+                "HTTPServer", "AWSCore", "S3", "Registry", "Beanstalk", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Fuzz/Sources/ebauth-fuzz"
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),

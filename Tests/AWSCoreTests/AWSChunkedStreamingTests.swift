@@ -52,6 +52,19 @@ struct AWSChunkedStreamingTests {
         }
     }
 
+    /// Found by the aws-chunked fuzz target: the budget was checked after the line, so a bare LF
+    /// past it was IncompleteBody when the body came in one piece and MalformedTrailerError when it
+    /// came byte by byte.
+    @Test("a trailer past the byte budget is MalformedTrailerError however the body is sliced")
+    func trailerBudgetBeforeLineEnd() {
+        let body = Array("5\r\nhello\r\n0\r\nx-amz-meta:\(String(repeating: "a", count: 70))\n".utf8)
+        let configuration = AWSChunkedDecoder.Configuration(
+            mode: .unsignedWithTrailer, minimumChunkSize: 0, maximumTrailerBytes: 64)
+        for feeding in [Feeding.whole, .byteAtATime, .randomSplits(seed: 3)] {
+            #expect(decodingError(body, configuration, feeding: feeding) == .malformedTrailer, "\(feeding)")
+        }
+    }
+
     @Test("decodes a 64 MiB signed upload fed in 64 KiB slices without accumulating it")
     func decodesLargeStreamInBoundedMemory() throws {
         let chunkSize = 64 * 1024

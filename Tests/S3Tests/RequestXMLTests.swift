@@ -38,6 +38,25 @@ struct RequestXMLTests {
         #expect(throws: S3Error.malformedXML) { try parse(text) }
     }
 
+    /// Found by the s3-xml fuzz target: Foundation's XMLParser dereferenced NULL on `<?name?>` and
+    /// took the whole server down with one DeleteObjects request.
+    @Test("processing instructions other than the XML declaration are MalformedXML, not a crash", arguments: [
+        "<?xmlZvdRa?>\n<Delete><Object><Key>k</Key></Object></Delete>",
+        "<?xml version=\"1.0\"?><?pi?><Delete><Object><Key>k</Key></Object></Delete>",
+        "<Delete><Object><Key>k</Key></Object><?pi data?></Delete>",
+        "<Delete><Object><Key>k</Key><?x ?></Object></Delete>",
+        "<?xml ><?xF?><Delete/>",
+    ])
+    func processingInstructions(text: String) {
+        #expect(throws: S3Error.malformedXML) { try parse(text) }
+    }
+
+    @Test("the XML declaration clients send, with or without a byte order mark, still parses")
+    func declaration() throws {
+        #expect(try parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Delete><Object><Key>k</Key></Object></Delete>").name == "Delete")
+        #expect(try parse("\u{FEFF}<?xml version=\"1.0\"?><Tagging><TagSet/></Tagging>").name == "Tagging")
+    }
+
     @Test("documents in other encodings are refused, so the checks above cannot be dodged")
     func encodings() {
         var utf16: [UInt8] = [0xFF, 0xFE]

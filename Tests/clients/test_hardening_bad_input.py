@@ -207,6 +207,10 @@ S3_CASES = {
                                             400, "MalformedXML"),
     "100k nested XML elements": (xml_post(b"<Delete>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</Delete>"), 400, "MalformedXML"),
     "XML that is not well-formed": (xml_post(b"<Delete><Object><Key>a</Key></Delete>"), 400, "MalformedXML"),
+    # Found by the s3-xml fuzz target: Foundation's XMLParser crashed the process on these.
+    "processing instruction without data": (xml_post(b'<?xml version="1.0"?><?x?><Delete><Object><Key>a</Key></Object></Delete>'),
+                                            400, "MalformedXML"),
+    "processing instruction after an unterminated declaration": (xml_post(b"<?xml ><?xF?><Delete/>"), 400, "MalformedXML"),
     "invalid UTF-8 in an XML body": (xml_post(b"<Delete><Object><Key>\xff\xfe</Key></Object></Delete>"), 400, "MalformedXML"),
     "DeleteObjects without Content-MD5": (("POST", f"/{BUCKET}", b"<Delete><Object><Key>a</Key></Object></Delete>", {}, "delete"),
                                           400, "InvalidRequest"),

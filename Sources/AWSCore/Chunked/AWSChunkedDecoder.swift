@@ -123,14 +123,17 @@ public struct AWSChunkedDecoder: Sendable {
                     state = .chunkDataEnd(sawCR: true)
                     if sawCR { try chunkEnded() }
                 case .trailerLine:
-                    let start = offset
-                    let next = try gatherLine(input, from: offset, tooLong: .malformedTrailer)
-                    offset = next ?? input.count
-                    trailerBytes += offset - start
+                    // The budget counts the line's bytes (through its LF) before the line is judged,
+                    // so how the body was sliced cannot change which error the client gets (found
+                    // by the aws-chunked fuzz target: a bare LF past the budget was IncompleteBody
+                    // whole, MalformedTrailerError byte by byte).
+                    let rest = UnsafeRawBufferPointer(rebasing: input[offset...])
+                    trailerBytes += rest.firstIndex(of: Self.lineFeed).map { $0 + 1 } ?? rest.count
                     guard trailerBytes <= configuration.maximumTrailerBytes else {
                         throw AWSChunkedError.malformedTrailer
                     }
-                    guard next != nil else { return }
+                    guard let next = try gatherLine(input, from: offset, tooLong: .malformedTrailer) else { return }
+                    offset = next
                     try trailerLineCompleted()
                 case .finalLine:
                     guard let next = try gatherLine(input, from: offset, tooLong: .incompleteBody) else { return }

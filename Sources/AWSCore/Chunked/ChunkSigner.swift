@@ -84,13 +84,6 @@ public struct ChunkSigner: @unchecked Sendable {
 
     /// Compares two signatures in time independent of where they first differ.
     static func signaturesMatch(_ computed: String, _ provided: String) -> Bool {
-        let lhs = Array(computed.utf8)
-        let rhs = Array(provided.utf8)
-        guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for index in lhs.indices {
-            difference |= lhs[index] ^ rhs[index]
-        }
-        return difference == 0
+        constantTimeEquals(computed, provided)
     }
 }

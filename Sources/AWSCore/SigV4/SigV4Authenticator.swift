@@ -85,7 +85,8 @@ public struct SigV4Authenticator: Sendable {
         }
         if let expected = known.sessionToken {
             let presented = request.headers["x-amz-security-token"] ?? query["X-Amz-Security-Token"]
-            guard presented == expected else { throw .invalidToken }
+            // The session token is a bearer secret: compared in constant time, like signatures.
+            guard let presented, constantTimeEquals(presented, expected) else { throw .invalidToken }
             if let expiration = known.expiration, now >= expiration { throw .expiredToken }
         }
         guard enforce else {

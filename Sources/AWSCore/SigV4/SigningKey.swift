@@ -51,9 +51,14 @@ public final class SigningKeyCache: Sendable {
     }
 }
 
-/// Compares two signatures in time independent of where they differ.
-func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
+/// Compares two secrets (signatures, tokens, secret values) in time independent of where they
+/// differ, so a caller cannot find a valid one byte by byte. Only a difference in length shows.
+public func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+    constantTimeEquals(Array(a.utf8), Array(b.utf8))
+}
+
+/// Byte form of `constantTimeEquals(_:_:)`.
+public func constantTimeEquals(_ x: [UInt8], _ y: [UInt8]) -> Bool {
     guard x.count == y.count else { return false }
     var difference: UInt8 = 0
     for index in 0..<x.count { difference |= x[index] ^ y[index] }

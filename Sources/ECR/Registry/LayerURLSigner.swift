@@ -60,7 +60,7 @@ struct LayerDownloadResponder: HTTPResponder {
         let target = ECRRegistry(accountID: parts[0], region: parts[1])
         let digest = parts[2]
         guard let expected = try? signer.sign(target, repository: repository, digest: digest, expires: expires),
-            Self.constantTimeEqual(expected, signature)
+            constantTimeEquals(expected, signature)
         else {
             return error(
                 "SignatureDoesNotMatch",
@@ -95,11 +95,5 @@ struct LayerDownloadResponder: HTTPResponder {
     private func error(_ code: String, _ message: String, _ status: Int) -> HTTPResponse {
         ErrorRenderer.render(
             AWSError(code: code, message: message, status: status), protocol: .restXML, requestID: RequestID.make(for: .restXML))
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -26,7 +26,6 @@ public final class HTTPServer: @unchecked Sendable {
     /// The idle connections (one-shot), and `stopFD`, which stays readable once shutdown is done.
     private var connectionsFD: Int32 = -1
     private var stopFD: Int32 = -1
-    private var threads: [Thread] = []
     private let finished = DispatchSemaphore(value: 0)
     private var workersRunning = 0
 
@@ -77,12 +76,12 @@ public final class HTTPServer: @unchecked Sendable {
             }
             thread.name = "http-worker-\(index)"
             thread.stackSize = 8 << 20  // deep JSON or XML must not overflow a worker
-            threads.append(thread)
+            // Not kept: a Thread holds its closure, which holds the server, so a stored array of
+            // them made a cycle that kept every stopped server (and its responder) alive.
             thread.start()
         }
         let loop = Thread { [self] in eventLoop() }
         loop.name = "http-event-loop"
-        threads.append(loop)
         loop.start()
     }
 

@@ -93,8 +93,11 @@ extension SecretsManagerBackend {
         let versionID = try versionID(input.ClientRequestToken)
         let stages = input.VersionStages ?? [SecretRules.currentStage]
         if let existing = try store.read({ try $0.version(secretID: secret.id, versionID: versionID) }) {
-            // The same token and value again is a retry: nothing changes.
-            guard existing.isBinary == value.isBinary, try open(existing, secret: secret, context: context) == value.bytes else {
+            // The same token and value again is a retry: nothing changes. Constant time, so that the
+            // answer's timing says nothing about how much of the stored value a caller guessed.
+            guard existing.isBinary == value.isBinary,
+                constantTimeEquals(try open(existing, secret: secret, context: context), value.bytes)
+            else {
                 throw SecretsManagerError.versionExists
             }
             let current = try store.read { try stagesByVersion(secretID: secret.id, in: $0) }
