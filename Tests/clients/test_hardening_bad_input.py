@@ -128,6 +128,32 @@ def test_slowloris_connections_do_not_starve_other_clients():
         server.terminate(signal.SIGKILL)
 
 
+def test_slowloris_bodies_do_not_starve_other_clients():
+    """64 uploads (twice the default 32 workers) that send their head and a few body bytes, then
+    dribble: a quiet body is parked in epoll like a partial head, so the server keeps answering
+    others, and a parked upload still gets its answer once its body is complete."""
+    server = Server()
+    sockets = []
+    try:
+        for number in range(64):
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            sock.sendall(f"PUT /slow-bucket/key-{number} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         "Content-Length: 20\r\n\r\n0123".encode())
+            sockets.append(sock)
+        time.sleep(0.3)
+        for sock in sockets:
+            sock.sendall(b"4")
+        with urllib.request.urlopen(f"{server.endpoint}/_ebauth/health", timeout=3) as response:
+            assert response.status == 200
+        sockets[0].sendall(b"56789abcdefghij")
+        answer = sockets[0].recv(4096)
+        assert answer.startswith(b"HTTP/1.1 "), answer
+    finally:
+        for sock in sockets:
+            sock.close()
+        server.terminate(signal.SIGKILL)
+
+
 @pytest.mark.parametrize("method", ["PUT", "GET", "DELETE"])
 def test_a_key_that_is_not_utf8_is_an_invalid_uri(hostile, method):
     """AWS refuses `%FF` in a key (s3sync#45, ozone#10860); decoding it leniently stored `bad\ufffdkey`."""

@@ -20,6 +20,31 @@ final class HTTPConnection: @unchecked Sendable {
     /// connection back to epoll instead of waiting, so slow senders hold no thread.
     struct WaitForMoreHeadBytes: Error {}
 
+    /// Thrown when a body is incomplete and its sender has gone quiet: the request so far
+    /// stays in `pendingBody` and the connection goes back to epoll, like a partial head.
+    struct WaitForMoreBodyBytes: Error {}
+
+    /// A request whose body is being received: its head, how much is left, and the bytes so
+    /// far (in memory or a spool file).
+    struct PendingBody {
+        enum Progress {
+            case length(remaining: Int)
+            case chunked(ChunkedDecoder)
+        }
+
+        var head: HTTPRequestHead
+        var progress: Progress
+        var sink: BodySink
+        /// When the body's sender has been quiet too long; moved on by every byte received.
+        var idleDeadline: Int
+    }
+
+    /// The body being received, when a worker handed the connection back mid-body.
+    var pendingBody: PendingBody?
+
+    /// A parked connection's deadline: its partial head's or its quiet body's.
+    var parkedDeadline: Int? { headDeadline ?? pendingBody?.idleDeadline }
+
     private let buffer: UnsafeMutableRawBufferPointer
     private var readIndex = 0
     private var writeIndex = 0
@@ -97,58 +122,84 @@ final class HTTPConnection: @unchecked Sendable {
         return nil
     }
 
-    /// Reads the body framed as `framing` into memory or a spool file.
-    func readBody(
-        framing: HTTPRequestHead.BodyFraming, configuration: HTTPServerConfiguration
-    ) throws -> HTTPBody {
+    /// Starts receiving the body of `head` (framed as `framing`): the request becomes this
+    /// connection's `pendingBody` until `continueBody` finishes it.
+    func beginBody(_ head: HTTPRequestHead, framing: HTTPRequestHead.BodyFraming, configuration: HTTPServerConfiguration) throws {
         var sink = BodySink(
             threshold: configuration.memoryBodyThreshold, maximum: configuration.maxBodyBytes,
             directory: configuration.spoolDirectory)
+        let progress: PendingBody.Progress
+        switch framing {
+        case .none:
+            progress = .length(remaining: 0)
+        case .length(let length):
+            guard length <= configuration.maxBodyBytes else { throw HTTPParseError.bodyTooLarge }
+            sink.expect(length)
+            progress = .length(remaining: length)
+        case .chunked:
+            progress = .chunked(ChunkedDecoder())
+        }
+        pendingBody = PendingBody(
+            head: head, progress: progress, sink: sink,
+            idleDeadline: MonotonicClock.nowMilliseconds() + configuration.bodyIdleTimeout.milliseconds)
+    }
+
+    /// Receives the pending body. Returns the request's head and body once complete; throws
+    /// `WaitForMoreBodyBytes` when no byte came for `patience` (the progress is kept), and
+    /// discards what was received on any other error.
+    func continueBody(configuration: HTTPServerConfiguration, patienceMilliseconds: Int) throws -> (HTTPRequestHead, HTTPBody) {
+        guard var pending = pendingBody else { throw HTTPParseError.truncatedBody }
+        pendingBody = nil
+        let idle = configuration.bodyIdleTimeout.milliseconds
         do {
-            return try readBody(framing: framing, into: &sink, configuration: configuration)
+            while true {
+                switch pending.progress {
+                case .length(let remaining):
+                    if remaining == 0 { return (pending.head, try pending.sink.finish()) }
+                    if hasBufferedBytes {
+                        let take = min(remaining, writeIndex - readIndex)
+                        try pending.sink.append(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<(readIndex + take)]))
+                        readIndex += take
+                        pending.progress = .length(remaining: remaining - take)
+                        continue
+                    }
+                case .chunked(var decoder):
+                    if decoder.isComplete { return (pending.head, try pending.sink.finish()) }
+                    if hasBufferedBytes {
+                        var sink = pending.sink
+                        let consumed = try decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<writeIndex])) {
+                            try sink.append($0)
+                        }
+                        pending.sink = sink
+                        readIndex += consumed
+                        pending.progress = .chunked(decoder)
+                        // A decoder that needs more bytes than are buffered says so by taking none.
+                        if consumed > 0 || decoder.isComplete { continue }
+                    }
+                }
+                let now = MonotonicClock.nowMilliseconds()
+                do {
+                    guard try fill(deadline: min(pending.idleDeadline, now + patienceMilliseconds)) else {
+                        throw HTTPParseError.truncatedBody
+                    }
+                    pending.idleDeadline = MonotonicClock.nowMilliseconds() + idle
+                } catch HTTPParseError.timeout where MonotonicClock.nowMilliseconds() < pending.idleDeadline {
+                    pendingBody = pending
+                    throw WaitForMoreBodyBytes()
+                }
+            }
+        } catch let wait as WaitForMoreBodyBytes {
+            throw wait
         } catch {
-            sink.discard()
+            pending.sink.discard()
             throw error
         }
     }
 
-    private func readBody(
-        framing: HTTPRequestHead.BodyFraming, into sink: inout BodySink, configuration: HTTPServerConfiguration
-    ) throws -> HTTPBody {
-        let idle = configuration.bodyIdleTimeout.milliseconds
-        switch framing {
-        case .none:
-            return .empty
-        case .length(let length):
-            guard length <= configuration.maxBodyBytes else { throw HTTPParseError.bodyTooLarge }
-            sink.expect(length)
-            var remaining = length
-            while remaining > 0 {
-                if !hasBufferedBytes {
-                    guard try fill(deadline: MonotonicClock.nowMilliseconds() + idle) else {
-                        throw HTTPParseError.truncatedBody
-                    }
-                }
-                let take = min(remaining, writeIndex - readIndex)
-                try sink.append(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<(readIndex + take)]))
-                readIndex += take
-                remaining -= take
-            }
-        case .chunked:
-            var decoder = ChunkedDecoder()
-            while !decoder.isComplete {
-                if !hasBufferedBytes {
-                    guard try fill(deadline: MonotonicClock.nowMilliseconds() + idle) else {
-                        throw HTTPParseError.truncatedBody
-                    }
-                }
-                let consumed = try decoder.decode(
-                    UnsafeRawBufferPointer(rebasing: buffer[readIndex..<writeIndex])
-                ) { try sink.append($0) }
-                readIndex += consumed
-            }
-        }
-        return try sink.finish()
+    /// Drops a pending body (its spool file too): the connection is being closed.
+    func discardPendingBody() {
+        pendingBody?.sink.discard()
+        pendingBody = nil
     }
 
     /// Receives more bytes. False at end of stream; throws `.timeout` past the deadline.
@@ -241,6 +292,7 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     func close() {
+        discardPendingBody()
         Glibc.close(fd)
     }
 }

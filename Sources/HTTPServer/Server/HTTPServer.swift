@@ -225,9 +225,10 @@ public final class HTTPServer: @unchecked Sendable {
         let timeout = configuration.keepAliveTimeout.milliseconds
         state.withLock { table in
             for (id, connection) in table.connections where connection.isIdle {
-                if let headDeadline = connection.headDeadline {
-                    // A parked partial head: kept until its deadline, even while draining.
-                    guard now >= headDeadline else { continue }
+                if let parkedDeadline = connection.parkedDeadline {
+                    // A parked partial head or quiet body: kept until its deadline, even while
+                    // draining (close() removes a half-received body's spool file).
+                    guard now >= parkedDeadline else { continue }
                 } else if draining {
                     var byte: UInt8 = 0
                     if recv(connection.fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) > 0 {
@@ -255,15 +256,19 @@ public final class HTTPServer: @unchecked Sendable {
     private func serve(_ connection: HTTPConnection) {
         while true {
             do {
-                guard
-                    let head = try connection.readHead(
-                        maxBytes: configuration.maxHeaderBytes, timeoutMilliseconds: configuration.headerTimeout.milliseconds,
-                        patienceMilliseconds: configuration.headPatience.milliseconds)
-                else {
-                    forget(connection)
-                    return
+                // A request whose body was parked resumes where it stopped.
+                if connection.pendingBody == nil {
+                    guard
+                        let head = try connection.readHead(
+                            maxBytes: configuration.maxHeaderBytes, timeoutMilliseconds: configuration.headerTimeout.milliseconds,
+                            patienceMilliseconds: configuration.headPatience.milliseconds)
+                    else {
+                        forget(connection)
+                        return
+                    }
+                    try begin(head, on: connection)
                 }
-                let keepAlive = try handle(head, on: connection)
+                let keepAlive = try finishRequest(on: connection)
                 if !keepAlive || isStopping {
                     forget(connection)
                     return
@@ -272,6 +277,9 @@ public final class HTTPServer: @unchecked Sendable {
                 rearm(connection)
                 return
             } catch is HTTPConnection.WaitForMoreHeadBytes {
+                rearm(connection)
+                return
+            } catch is HTTPConnection.WaitForMoreBodyBytes {
                 rearm(connection)
                 return
             } catch let error as HTTPParseError {
@@ -285,8 +293,8 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Reads one request's body, answers it and says whether the connection stays open.
-    private func handle(_ head: HTTPRequestHead, on connection: HTTPConnection) throws -> Bool {
+    /// Checks a request's framing, says 100 Continue when asked, and starts its body.
+    private func begin(_ head: HTTPRequestHead, on connection: HTTPConnection) throws {
         let framing = try head.bodyFraming()
         if case .length(let length) = framing, length > configuration.maxBodyBytes {
             throw HTTPParseError.bodyTooLarge
@@ -294,7 +302,14 @@ public final class HTTPServer: @unchecked Sendable {
         if head.expectsContinue && head.version == .http11 && framing != .none && !connection.hasBufferedBytes {
             try connection.writeAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
         }
-        let body = try connection.readBody(framing: framing, configuration: configuration)
+        try connection.beginBody(head, framing: framing, configuration: configuration)
+    }
+
+    /// Receives the rest of the current request's body (or parks the connection when its
+    /// sender goes quiet), answers it and says whether the connection stays open.
+    private func finishRequest(on connection: HTTPConnection) throws -> Bool {
+        let (head, body) = try connection.continueBody(
+            configuration: configuration, patienceMilliseconds: configuration.headPatience.milliseconds)
         let request = HTTPRequest(
             method: head.method, target: head.target, version: head.version, headers: head.httpHeaders, body: body,
             remoteAddress: connection.remoteAddress)
@@ -319,8 +334,8 @@ public final class HTTPServer: @unchecked Sendable {
 
     private func rearm(_ connection: HTTPConnection) {
         let rearmed = state.withLock { table -> Bool in
-            // While stopping, only a request already begun (a parked partial head) may wait.
-            guard !table.stopping || connection.headDeadline != nil else { return false }
+            // While stopping, only a request already begun (a parked head or body) may wait.
+            guard !table.stopping || connection.parkedDeadline != nil else { return false }
             connection.isIdle = true
             connection.idleSince = MonotonicClock.nowMilliseconds()
             return (try? register(
