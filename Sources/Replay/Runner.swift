@@ -79,8 +79,14 @@ public enum Reports {
         return out
     }
 
+    /// Each value once, in the order first seen (scenarios and variants in run order).
+    static func distinct<Value: Hashable>(_ values: [Value]) -> [Value] {
+        var seen: Set<Value> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
     public static func junit(_ results: [ScenarioResult]) -> String {
-        let variants = results.reduce(into: [ReplayVariant]()) { if !$0.contains($1.variant) { $0.append($1.variant) } }
+        let variants = distinct(results.map(\.variant))
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ebauth replay\">\n"
         for variant in variants {
             xml += suite(name: variants.count == 1 && variant == .standard ? "ebauth replay" : "ebauth replay \(variant)",
@@ -122,7 +128,7 @@ public enum Reports {
     /// One test case per scenario: its outcome under every variant, failing when two variants
     /// that apply disagree (the same world must pull, or fail the same way, whatever pulls).
     static func matrix(_ results: [ScenarioResult], variants: [ReplayVariant]) -> String {
-        let folders = results.reduce(into: [String]()) { if !$0.contains($1.folder) { $0.append($1.folder) } }
+        let folders = distinct(results.map(\.folder))
         var cases = ""
         var failures = 0
         for folder in folders {
@@ -144,7 +150,7 @@ public enum Reports {
 
     /// Scenarios whose applicable variants ended differently.
     public static func disagreements(_ results: [ScenarioResult]) -> [String] {
-        let folders = results.reduce(into: [String]()) { if !$0.contains($1.folder) { $0.append($1.folder) } }
+        let folders = distinct(results.map(\.folder))
         return folders.compactMap { folder in
             let row = results.filter { $0.folder == folder }
             let outcomes = Set(row.compactMap(outcome))
@@ -154,7 +160,7 @@ public enum Reports {
 
     /// The matrix as text: one line per scenario, one column per variant.
     public static func matrixTable(_ results: [ScenarioResult], variants: [ReplayVariant]) -> String {
-        let folders = results.reduce(into: [String]()) { if !$0.contains($1.folder) { $0.append($1.folder) } }
+        let folders = distinct(results.map(\.folder))
         let names = folders.map { ($0 as NSString).lastPathComponent }
         let width = max(8, names.map(\.count).max() ?? 8)
         let columns = variants.map { "\($0.registry.rawValue)/\($0.puller.rawValue)" }

@@ -12,6 +12,12 @@ struct ParkedBodyTests {
         return "\(sum.count) \(sum.value)"
     }
 
+    func makeSpoolDirectory() throws -> String {
+        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("parked-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        return spool
+    }
+
     @Test("more stalled uploads than workers do not stop others being served, and each completes later")
     func stalledBodiesHoldNoWorker() throws {
         let server = try TestServer(configure: {
@@ -51,8 +57,7 @@ struct ParkedBodyTests {
 
     @Test("a spooled body parked halfway completes byte for byte")
     func spooledBodyResumes() throws {
-        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("parked-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        let spool = try makeSpoolDirectory()
         defer { try? FileManager.default.removeItem(atPath: spool) }
         let server = try TestServer(configure: {
             $0.workerCount = 1
@@ -70,8 +75,7 @@ struct ParkedBodyTests {
 
     @Test("a body that stays quiet past the idle timeout is dropped with its spool file")
     func quietBodyIsDropped() throws {
-        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("parked-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        let spool = try makeSpoolDirectory()
         defer { try? FileManager.default.removeItem(atPath: spool) }
         let server = try TestServer(configure: {
             $0.workerCount = 1
