@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "AWSCore",
             dependencies: [
-                "HTTPServer", "Storage",
+                "HTTPServer", "Storage", "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -3,6 +3,11 @@
 #include <stddef.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/random.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <string.h>
+#include <stdio.h>
 #include <sys/sendfile.h>
 #include <malloc.h>
 #include <errno.h>
@@ -39,6 +44,56 @@ ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count) {
 void ebauth_tune_malloc(void) {
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+}
+
+long ebauth_release_executable_code(void) {
+    char exe[4096];
+    ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (length <= 0) return -1;
+    exe[length] = 0;
+    FILE *smaps = fopen("/proc/self/smaps", "re");
+    if (!smaps) return -1;
+    char line[8192];
+    unsigned long start = 0, end = 0;
+    int candidate = 0;
+    long rss = 0, released = 0;
+    while (fgets(line, sizeof line, smaps)) {
+        unsigned long a, b;
+        char perms[8], path[4096];
+        path[0] = 0;
+        if (sscanf(line, "%lx-%lx %7s %*s %*s %*s %4095s", &a, &b, perms, path) >= 3 && strchr(line, '-') < strchr(line, ' ')) {
+            start = a;
+            end = b;
+            candidate = strcmp(perms, "r-xp") == 0 && strcmp(path, exe) == 0;
+            rss = 0;
+            continue;
+        }
+        if (!candidate) continue;
+        long kilobytes;
+        if (sscanf(line, "Rss: %ld kB", &kilobytes) == 1) rss = kilobytes;
+        if (sscanf(line, "Anonymous: %ld kB", &kilobytes) == 1) {
+            // An anonymous page here is a private copy (a debugger's breakpoint, a text
+            // relocation) that MADV_DONTNEED would lose. Page-cache pages are only unmapped; they
+            // may count as dirty right after the binary was written, which is harmless.
+            if (kilobytes == 0 && madvise((void *)start, end - start, MADV_DONTNEED) == 0) released += rss * 1024;
+            candidate = 0;
+        }
+    }
+    fclose(smaps);
+    return released;
+}
+
+int ebauth_random_bytes(void *buffer, size_t count) {
+    size_t done = 0;
+    while (done < count) {
+        ssize_t n = getrandom((char *)buffer + done, count - done, 0);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return 0;
 }
 
 pid_t ebauth_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int in_fd, int out_fd,

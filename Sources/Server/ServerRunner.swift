@@ -35,6 +35,7 @@ public enum ServerRunner {
         let server = try EbauthServer(options: options, logger: logger, modules: modules)
         try server.start()
         FileHandle.standardOutput.write(Data(banner(server, modules: modules).utf8))
+        MemoryTuning.releaseStartUpCode()
 
         let signalSet = signals
         let waiter = Thread {

@@ -143,6 +143,17 @@ struct RegistryAuthTests {
 
 @Suite("Registry host names")
 struct HostNameTests {
+    @Test("the server's own port is read from its endpoint as URLComponents reads it")
+    func endpointPort() {
+        for endpoint in [
+            "http://127.0.0.1:5000", "http://127.0.0.1:5000/", "http://[::1]:4566", "http://[::1]", "http://localhost",
+            "https://example.com:443/path?x=1#y", "http://127.0.0.1:", "http://host:12ab", "127.0.0.1:5000", "",
+        ] {
+            let expected = URLComponents(string: endpoint)?.port
+            #expect(ECRHost.port(of: endpoint) == expected, "\(endpoint)")
+        }
+    }
+
     @Test("ECR names with and without a port; other names are not ECR's")
     func parse() {
         #expect(ECRHost.parse("123456789012.dkr.ecr.us-east-1.amazonaws.com") == ECRRegistry(accountID: "123456789012", region: "us-east-1"))

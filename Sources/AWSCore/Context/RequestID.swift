@@ -6,8 +6,8 @@ public enum RequestID {
     public static func make(for wire: AWSProtocol) -> String {
         switch wire {
         case .restXML:
-            var generator = SystemRandomNumberGenerator()
-            let value = generator.next() as UInt64
+            var value: UInt64 = 0
+            withUnsafeMutableBytes(of: &value) { RandomPool.shared.fill($0) }
             let hex = String(value, radix: 16, uppercase: true)
             return String(repeating: "0", count: 16 - hex.count) + hex
         case .json11, .query:
@@ -17,9 +17,9 @@ public enum RequestID {
 
     /// A random (version 4) UUID in lower case, formatted by hand: one is made per request.
     static func uuid() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        var bytes: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &bytes) { raw in
+            RandomPool.shared.fill(raw)
             raw[6] = raw[6] & 0x0F | 0x40  // version 4
             raw[8] = raw[8] & 0x3F | 0x80  // RFC 4122 variant
             return String(unsafeUninitializedCapacity: 36, initializingUTF8With: { out in

@@ -106,6 +106,7 @@ public struct CanonicalRequest: Sendable {
 /// Lower-case hexadecimal, as SigV4 writes hashes and signatures.
 public enum Hex {
     public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(raw: UnsafeRawBufferPointer($0)) }) { return text }
         var out = [UInt8]()
         out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -116,15 +117,23 @@ public enum Hex {
     }
 
     public static func encode<D: Digest>(_ digest: D) -> String {
-        digest.withUnsafeBytes { raw in
-            String(unsafeUninitializedCapacity: raw.count * 2, initializingUTF8With: { out in
-                for (index, byte) in raw.enumerated() {
-                    out[2 * index] = digit(byte >> 4)
-                    out[2 * index + 1] = digit(byte & 0xF)
-                }
-                return raw.count * 2
-            })
-        }
+        digest.withUnsafeBytes(encode(raw:))
+    }
+
+    /// HMAC results (a signature per request) without going through a generic Sequence.
+    public static func encode<H: HashFunction>(_ code: HashedAuthenticationCode<H>) -> String {
+        code.withUnsafeBytes(encode(raw:))
+    }
+
+    static func encode(raw: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: raw.count * 2, initializingUTF8With: { out in
+            for index in 0..<raw.count {
+                let byte = raw[index]
+                out[2 * index] = digit(byte >> 4)
+                out[2 * index + 1] = digit(byte & 0xF)
+            }
+            return raw.count * 2
+        })
     }
 
     @inline(__always) static func digit(_ nibble: UInt8) -> UInt8 {

@@ -11,7 +11,16 @@ public struct SigV4Credential: Sendable, Equatable {
 
     public static func parse(_ text: String) -> SigV4Credential? {
         // An access key never contains '/', so the last four parts are the scope.
-        let parts = ASCII.split(text[...], on: UInt8(ascii: "/"), omittingEmpty: false).map(String.init)
+        var text = text
+        let parts = text.withUTF8 { bytes in
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            return parts
+        }
         guard parts.count == 5, !parts[0].isEmpty, isEightDigits(parts[1]),
             !parts[2].isEmpty, !parts[3].isEmpty
         else { return nil }

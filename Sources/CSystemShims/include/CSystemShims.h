@@ -27,6 +27,14 @@ ssize_t ebauth_sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
 /// instead of staying in per-thread heaps.
 void ebauth_tune_malloc(void);
 
+/// Unmaps the resident pages of the executable's own code mapping (r-xp) when it holds no
+/// private (anonymous) copy: they are file pages, mapped again from the page cache when touched.
+/// Returns the bytes released, or -1 when nothing was done.
+long ebauth_release_executable_code(void);
+
+/// Fills `buffer` from the kernel's generator (getrandom); returns 0, or -1 on failure.
+int ebauth_random_bytes(void *buffer, size_t count);
+
 /// Starts `path` with `argv` and `envp` (NULL-terminated) by posix_spawn: stdin, stdout and
 /// stderr from the given descriptors, every other descriptor closed (nothing of the server's
 /// leaks into a child), in `directory` unless NULL, with an empty signal mask and default

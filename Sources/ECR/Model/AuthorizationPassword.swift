@@ -20,33 +20,41 @@ enum AuthorizationPassword {
 
     /// A new password expiring at `expiresAt`.
     static func mint(expiresAt: Date) -> String {
-        var random = SystemRandomNumberGenerator()
-        func bytes(_ count: Int) -> String {
-            Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }).base64EncodedString()
-        }
+        // One read of the kernel's generator for both values (it was one system call per byte).
+        let random = SecureRandom.bytes(48)
         let blob = Blob(
-            payload: bytes(32), datakey: bytes(16), version: "2", type: "DATA_KEY",
-            expiration: Int64(expiresAt.timeIntervalSince1970.rounded(.down)))
+            payload: Data(random[0..<32]).base64EncodedString(), datakey: Data(random[32..<48]).base64EncodedString(),
+            version: "2", type: "DATA_KEY", expiration: Int64(expiresAt.timeIntervalSince1970.rounded(.down)))
         return Data(json(blob).utf8).base64EncodedString()
     }
 
     /// The blob as JSONEncoder writes it with sorted keys (slashes escaped), written by hand
     /// because a token is minted per GetAuthorizationToken call.
     static func json(_ blob: Blob) -> String {
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "/": out += "\\/"
-                default: out.unicodeScalars.append(scalar)  // base64 and fixed ASCII words only
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        func quoted(_ text: String) {
+            out.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {  // base64 and fixed ASCII words only
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out += [UInt8(ascii: "\\"), byte]
+                default: out.append(byte)
                 }
             }
-            return out + "\""
+            out.append(UInt8(ascii: "\""))
         }
-        return "{\"datakey\":\(quoted(blob.datakey)),\"expiration\":\(blob.expiration),\"payload\":\(quoted(blob.payload)),"
-            + "\"type\":\(quoted(blob.type)),\"version\":\(quoted(blob.version))}"
+        out += #"{"datakey":"#.utf8
+        quoted(blob.datakey)
+        out += #","expiration":"#.utf8
+        out += String(blob.expiration).utf8
+        out += #","payload":"#.utf8
+        quoted(blob.payload)
+        out += #","type":"#.utf8
+        quoted(blob.type)
+        out += #","version":"#.utf8
+        quoted(blob.version)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What the store keys tokens by; the password itself is never stored or logged.

@@ -46,14 +46,22 @@ enum ECRHost {
     /// The port of the server's own endpoint (`http://127.0.0.1:5000`, `http://[::1]:5000`), read
     /// without URLComponents: tokens are minted per GetAuthorizationToken call.
     static func port(of endpoint: String) -> Int? {
-        guard let scheme = endpoint.range(of: "://") else { return URLComponents(string: endpoint)?.port }
-        let authority = endpoint[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") else { return nil }
-        let digits = authority[authority.index(after: colon)...]
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        // By byte (Foundation's range(of:) was a twentieth of a GetAuthorizationToken's CPU);
+        // anything but ASCII goes to URLComponents.
+        let bytes = Array(endpoint.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }),
+            let scheme = (0..<max(0, bytes.count - 2)).first(where: { bytes[$0..<($0 + 3)].elementsEqual("://".utf8) })
+        else { return URLComponents(string: endpoint)?.port }
+        let authority = bytes[(scheme + 3)...].prefix {
+            $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+        }
+        guard let colon = authority.lastIndex(of: UInt8(ascii: ":")), !authority[colon...].contains(UInt8(ascii: "]"))
+        else { return nil }
+        let digits = authority[(colon + 1)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             return URLComponents(string: endpoint)?.port
         }
-        return Int(digits)
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     /// Real ECR's name for a registry, in the 401 challenge's realm.

@@ -85,10 +85,15 @@ final class HTTPConnection: @unchecked Sendable {
             }
             if let end = findHeadEnd(from: readIndex + scanned) {
                 guard end - readIndex <= maxBytes else { throw HTTPParseError.headersTooLarge }
-                let bytes = Array(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<end]))
+                let head = UnsafeRawBufferPointer(rebasing: buffer[readIndex..<end]).withMemoryRebound(to: UInt8.self) {
+                    bytes -> Result<HTTPRequestHead, HTTPParseError> in
+                    do throws(HTTPParseError) { return .success(try HTTPHeadParser.parse(buffer: bytes)) } catch {
+                        return .failure(error)
+                    }
+                }
                 readIndex = end + 4
                 headDeadline = nil
-                return try HTTPHeadParser.parse(bytes[...])
+                return try head.get()
             }
             scanned = max(0, writeIndex - readIndex - 3)
             if writeIndex - readIndex >= maxBytes { throw HTTPParseError.headersTooLarge }
@@ -214,6 +219,16 @@ final class HTTPConnection: @unchecked Sendable {
             readIndex = 0
             writeIndex = count
         }
+        // Bytes are usually there already (epoll said so): try once without waiting, and poll
+        // only when the socket is empty. One system call per request fewer.
+        let n = recv(fd, buffer.baseAddress! + writeIndex, buffer.count - writeIndex, Int32(MSG_DONTWAIT))
+        if n > 0 {
+            writeIndex += n
+            return true
+        }
+        if n == 0 { return false }
+        if errno == ECONNRESET { return false }
+        guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { throw SystemError.last("recv") }
         while true {
             let remaining = deadline - MonotonicClock.nowMilliseconds()
             guard remaining > 0 else { throw HTTPParseError.timeout }

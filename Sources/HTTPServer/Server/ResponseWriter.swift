@@ -5,41 +5,54 @@ enum ResponseWriter {
     static func write(
         _ response: HTTPResponse, method: String, version: HTTPVersion, keepAlive: Bool, on connection: HTTPConnection
     ) throws {
-        var head = "\(version.text) \(response.status) \(HTTPStatus.reason(response.status))\r\n"
+        // Built as bytes, and with the body when small: one write per response.
+        var head: [UInt8] = []
+        head.reserveCapacity(256 + (response.body.contentLength.map { $0 <= 64 * 1024 ? $0 : 0 } ?? 0))
+        func line(_ name: String, _ value: String) {
+            head += name.utf8
+            head += ": ".utf8
+            head += value.utf8
+            head += "\r\n".utf8
+        }
+        head += version.text.utf8
+        head.append(0x20)
+        head += String(response.status).utf8
+        head.append(0x20)
+        head += HTTPStatus.reason(response.status).utf8
+        head += "\r\n".utf8
         var hasDate = false
         var hasContentLength = false
         for field in response.headers.fields {
             if field.name.equalsIgnoringASCIICase("connection") { continue }
             if field.name.equalsIgnoringASCIICase("date") { hasDate = true }
             if field.name.equalsIgnoringASCIICase("content-length") { hasContentLength = true }
-            head += "\(field.name): \(field.value)\r\n"
+            line(field.name, field.value)
         }
-        if !hasDate { head += "Date: \(HTTPDate.now())\r\n" }
+        if !hasDate { line("Date", HTTPDate.now()) }
         let bodyless = response.status == 204 || response.status == 304 || (100..<200).contains(response.status)
         if !hasContentLength && !bodyless, let length = response.body.contentLength {
-            head += "Content-Length: \(length)\r\n"
+            line("Content-Length", String(length))
         }
         if !keepAlive {
-            head += "Connection: close\r\n"
+            line("Connection", "close")
         } else if version == .http10 {
-            head += "Connection: keep-alive\r\n"
+            line("Connection", "keep-alive")
         }
-        head += "\r\n"
+        head += "\r\n".utf8
 
         let sendsBody = method != "HEAD" && !bodyless
         switch response.body {
         case .bytes(let bytes) where sendsBody && bytes.count <= 64 * 1024:
-            var message = Array(head.utf8)
-            message.append(contentsOf: bytes)
-            try connection.writeAll(message)
+            head += bytes
+            try connection.writeAll(head)
         case .bytes(let bytes) where sendsBody:
-            try connection.writeAll(Array(head.utf8))
+            try connection.writeAll(head)
             try connection.writeAll(bytes)
         case .file(let path, let offset, let length) where sendsBody:
-            try connection.writeAll(Array(head.utf8))
+            try connection.writeAll(head)
             try connection.sendFile(path: path, offset: offset, length: length)
         default:
-            try connection.writeAll(Array(head.utf8))
+            try connection.writeAll(head)
         }
     }
 }

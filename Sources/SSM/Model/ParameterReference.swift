@@ -33,7 +33,10 @@ struct ParameterReference: Sendable, Hashable {
             namePart = String(fields[5].dropFirst("parameter".count))
             viaARN = true
         }
-        let pieces = namePart.split(separator: ":", omittingEmptySubsequences: false)
+        // Most references carry no selector: skip the Character-wise split for them.
+        let pieces: [Substring] =
+            namePart.utf8.contains(UInt8(ascii: ":"))
+            ? namePart.split(separator: ":", omittingEmptySubsequences: false) : [namePart[...]]
         guard pieces.count <= (allowSelector ? 2 : 1) else { throw .validation(ParameterName.invalidNameMessage) }
         var name = try ParameterName(String(pieces[0]))
         if viaARN && name.isHierarchical == false {

@@ -26,11 +26,15 @@ struct SSMTransaction {
     static let parameterColumns = "p.id, p.name, p.name_key, p.type, p.tier, p.latest_version"
 
     func parameter(_ scope: SSMScope, key: String) throws -> StoredParameter? {
-        try connection.queryOne(
-            "SELECT \(Self.parameterColumns) FROM ssm_parameter p WHERE p.account_id = ? AND p.region = ? AND p.name_key = ?",
-            [.text(scope.accountID), .text(scope.region), .text(key)]
-        ).map(Self.parameter)
+        try connection.queryOne(Self.parameterByKeySQL, [.text(scope.accountID), .text(scope.region), .text(key)])
+            .map(Self.parameter)
     }
+
+    // Read on every GetParameter: built once, not interpolated per call.
+    private static let parameterByKeySQL =
+        "SELECT \(parameterColumns) FROM ssm_parameter p WHERE p.account_id = ? AND p.region = ? AND p.name_key = ?"
+    private static let versionByNumberSQL =
+        "SELECT \(versionColumns) FROM ssm_parameter_version v WHERE v.parameter_id = ? AND v.version = ?"
 
     /// Parameters with their newest version, ordered by key, after `afterKey`, whose keys fall in
     /// `[lowerKey, upperKey)` when given.
@@ -103,10 +107,7 @@ struct SSMTransaction {
         """
 
     func version(parameterID: Int64, _ version: Int64) throws -> StoredVersion? {
-        try connection.queryOne(
-            "SELECT \(Self.versionColumns) FROM ssm_parameter_version v WHERE v.parameter_id = ? AND v.version = ?",
-            [.integer(parameterID), .integer(version)]
-        ).map(Self.version)
+        try connection.queryOne(Self.versionByNumberSQL, [.integer(parameterID), .integer(version)]).map(Self.version)
     }
 
     /// Versions oldest first, after `afterVersion`, at most `limit`.

@@ -1,0 +1,39 @@
+import CSystemShims
+import Synchronization
+
+/// Random bytes for request ids, drawn from the system generator 4 KiB at a time: asking it for
+/// eight bytes at a time was two `getrandom` system calls per request. Request ids are not
+/// secrets (they are echoed in every response), so buffering them costs no unpredictability that
+/// matters; tokens and keys keep using the system generator directly.
+final class RandomPool: Sendable {
+    static let shared = RandomPool()
+
+    private struct Buffer {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        var used = 4096
+    }
+
+    private let buffer = Mutex(Buffer())
+
+    func fill(_ out: UnsafeMutableRawBufferPointer) {
+        buffer.withLock { pool in
+            for index in 0..<out.count {
+                if pool.used == pool.bytes.count {
+                    Self.refill(&pool.bytes)
+                    pool.used = 0
+                }
+                out[index] = pool.bytes[pool.used]
+                pool.used += 1
+            }
+        }
+    }
+
+    /// One `getrandom` for the whole buffer (the system generator asks for 8 bytes per call).
+    private static func refill(_ bytes: inout [UInt8]) {
+        let count = bytes.count
+        let filled = bytes.withUnsafeMutableBytes { ebauth_random_bytes($0.baseAddress, count) == 0 }
+        guard !filled else { return }
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<count { bytes[index] = UInt8(truncatingIfNeeded: generator.next() as UInt64) }
+    }
+}
