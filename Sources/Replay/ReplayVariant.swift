@@ -117,15 +117,16 @@ public final class ReplayTools: Sendable {
         router?.stop()
     }
 
-    /// Ctrl-C or SIGTERM during a run stops a private engine before exiting, so no dockerd
-    /// outlives the replay.
+    /// Ctrl-C or SIGTERM during a run stops the registries of the scenarios in flight (and
+    /// removes their folders), then a private engine, before exiting: nothing the replay
+    /// started outlives it. Registry containers go first, while their engine still runs.
     public func stopOnInterrupt() -> [DispatchSourceSignal] {
-        guard engine != nil else { return [] }
-        return [SIGINT, SIGTERM].map { number in
+        [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                FileHandle.standardError.write(Data("ebauth replay: interrupted; stopping the private Docker engine\n".utf8))
+                FileHandle.standardError.write(Data("ebauth replay: interrupted; stopping the registries and Docker engine it started\n".utf8))
+                RunningChildren.shared.stopAll()
                 stop()
                 exit(128 + number)
             }

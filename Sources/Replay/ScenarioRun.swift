@@ -51,7 +51,12 @@ public enum ScenarioRun {
         if let why = variant.notApplicable(to: scenario) { return result(scenario.name, .notApplicable, why) }
         guard InstanceSandbox.isAvailable else { return result(scenario.name, .skipped, "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), which this machine refuses") }
         let work = NSTemporaryDirectory() + "ebauth-replay-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        // An interrupt removes it too (the scenario's real registries keep their data there).
+        guard RunningChildren.shared.add(directory: work) else { return result(scenario.name, .error, "the replay was interrupted") }
+        defer {
+            try? FileManager.default.removeItem(atPath: work)
+            RunningChildren.shared.remove(directory: work)
+        }
         do {
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             let desk = DockerLoginDesk()
