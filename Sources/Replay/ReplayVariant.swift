@@ -98,9 +98,9 @@ public final class ReplayTools: Sendable {
         var hosts: Set<String> = []
         for scenario in scenarios {
             hosts.formUnion(scenario.registries.map(\.host).filter { $0 != "docker.io" })
-            hosts.insert("\(scenario.account).dkr.ecr.\(scenario.region).amazonaws.com")
+            hosts.insert(ecrHost(account: scenario.account, region: scenario.region))
             for repository in scenario.repositories {
-                hosts.insert("\(repository.account ?? scenario.account).dkr.ecr.\(repository.region ?? scenario.region).amazonaws.com")
+                hosts.insert(ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region))
             }
         }
         let names = hosts.sorted()
@@ -135,6 +135,9 @@ public final class ReplayTools: Sendable {
         }
     }
 
+    /// The registry host of an account's ECR in a region, as image names spell it.
+    static func ecrHost(account: String, region: String) -> String { "\(account).dkr.ecr.\(region).amazonaws.com" }
+
     static let regions = [
         "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3",
         "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2",
@@ -152,7 +155,7 @@ public final class ReplayTools: Sendable {
             }
             let accounts = Set([scenario.account] + scenario.repositories.compactMap(\.account))
             for account in accounts {
-                for region in regions { hosts.insert("\(account).dkr.ecr.\(region).amazonaws.com") }
+                for region in regions { hosts.insert(ecrHost(account: account, region: region)) }
             }
         }
         return hosts
