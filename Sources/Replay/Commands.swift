@@ -98,12 +98,16 @@ public struct ReplayCommand: ParsableCommand {
         if let engine = tools.engine { print("Docker engine: \(engine.description)") }
         let showVariant = variants != [.standard]
         let results = Runner.run(folders: folders, jobs: jobs, variants: variants, tools: tools) { result, done, total in
+            // Scenarios cut short by Ctrl-C or SIGTERM are not results.
+            guard !RunningChildren.shared.isStopping else { return }
             let variant = showVariant ? " [\(result.variant)]" : ""
             var line = "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name)\(variant) (\(String(format: "%.2f", result.seconds))s)"
             if let reason = result.reason { line += "\n        \(reason)" }
             if verbose || result.status == .failed, let report = result.report { line += "\n" + report.text }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // After Ctrl-C or SIGTERM the handler stops everything and exits; nothing to report.
+        if RunningChildren.shared.isStopping { dispatchMain() }
         let count = { (status: ScenarioResult.Status) in results.filter { $0.status == status }.count }
         if variants.count > 1 { print(Reports.matrixTable(results, variants: variants), terminator: "") }
         let disagreements = variants.count > 1 ? Reports.disagreements(results) : []

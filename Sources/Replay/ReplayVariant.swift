@@ -98,9 +98,9 @@ public final class ReplayTools: Sendable {
         var hosts: Set<String> = []
         for scenario in scenarios {
             hosts.formUnion(scenario.registries.map(\.host).filter { $0 != "docker.io" })
-            hosts.insert("\(scenario.account).dkr.ecr.\(scenario.region).amazonaws.com")
+            hosts.insert(ecrHost(account: scenario.account, region: scenario.region))
             for repository in scenario.repositories {
-                hosts.insert("\(repository.account ?? scenario.account).dkr.ecr.\(repository.region ?? scenario.region).amazonaws.com")
+                hosts.insert(ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region))
             }
         }
         let names = hosts.sorted()
@@ -117,15 +117,16 @@ public final class ReplayTools: Sendable {
         router?.stop()
     }
 
-    /// Ctrl-C or SIGTERM during a run stops a private engine before exiting, so no dockerd
-    /// outlives the replay.
+    /// Ctrl-C or SIGTERM during a run stops the registries of the scenarios in flight (and
+    /// removes their folders), then a private engine, before exiting: nothing the replay
+    /// started outlives it. Registry containers go first, while their engine still runs.
     public func stopOnInterrupt() -> [DispatchSourceSignal] {
-        guard engine != nil else { return [] }
-        return [SIGINT, SIGTERM].map { number in
+        [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                FileHandle.standardError.write(Data("ebauth replay: interrupted; stopping the private Docker engine\n".utf8))
+                FileHandle.standardError.write(Data("ebauth replay: interrupted; stopping the registries and Docker engine it started\n".utf8))
+                RunningChildren.shared.stopAll()
                 stop()
                 exit(128 + number)
             }
@@ -133,6 +134,9 @@ public final class ReplayTools: Sendable {
             return source
         }
     }
+
+    /// The registry host of an account's ECR in a region, as image names spell it.
+    static func ecrHost(account: String, region: String) -> String { "\(account).dkr.ecr.\(region).amazonaws.com" }
 
     static let regions = [
         "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3",
@@ -151,7 +155,7 @@ public final class ReplayTools: Sendable {
             }
             let accounts = Set([scenario.account] + scenario.repositories.compactMap(\.account))
             for account in accounts {
-                for region in regions { hosts.insert("\(account).dkr.ecr.\(region).amazonaws.com") }
+                for region in regions { hosts.insert(ecrHost(account: account, region: region)) }
             }
         }
         return hosts

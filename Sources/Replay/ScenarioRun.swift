@@ -51,7 +51,12 @@ public enum ScenarioRun {
         if let why = variant.notApplicable(to: scenario) { return result(scenario.name, .notApplicable, why) }
         guard InstanceSandbox.isAvailable else { return result(scenario.name, .skipped, "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), which this machine refuses") }
         let work = NSTemporaryDirectory() + "ebauth-replay-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        // An interrupt removes it too (the scenario's real registries keep their data there).
+        guard RunningChildren.shared.add(directory: work) else { return result(scenario.name, .error, "the replay was interrupted") }
+        defer {
+            try? FileManager.default.removeItem(atPath: work)
+            RunningChildren.shared.remove(directory: work)
+        }
         do {
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             let desk = DockerLoginDesk()
@@ -69,47 +74,9 @@ public enum ScenarioRun {
                 server.wait()
             }
             let http = LocalHTTPClient(port: server.port)
-            var setup = ["variant: \(variant)"]
-            var routes = RegistryRoutes(serverPort: server.port)
-            var realRegistries: [DistributionRegistry] = []
-            defer { for registry in realRegistries { registry.stop() } }
-            if variant.registry != .embedded {
-                for spec in scenario.registries where DistributionRegistry.canStandIn(for: spec) {
-                    let directory = work + "/registry-" + spec.host.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
-                    let registry: DistributionRegistry
-                    if variant.registry == .process {
-                        registry = try DistributionRegistry.startProcess(spec, directory: directory)
-                    } else {
-                        guard let engine = tools.engine else { return result(scenario.name, .error, "--registry container: no Docker engine was started") }
-                        registry = try DistributionRegistry.startContainer(spec, directory: directory, engine: engine)
-                    }
-                    realRegistries.append(registry)
-                    try registry.seed()
-                    routes.upstreams[spec.host.lowercased()] = registry.port
-                    setup.append("registry \(spec.host): \(registry.how)")
-                }
-            }
-            for spec in scenario.registries where routes.upstreams[spec.host.lowercased()] == nil {
-                setup.append("registry \(spec.host): embedded in ebauth (\(spec.auth.rawValue) auth)")
-            }
-            if !scenario.repositories.isEmpty { setup.append("ECR: ebauth") }
-            let skopeoRouter = variant.puller == .skopeo ? try RegistryRouter(routes: routes) : nil
-            defer { skopeoRouter?.stop() }
-            let puller: any ImagePuller
-            switch variant.puller {
-            case .builtin:
-                puller = RegistryPuller(routes: routes)
-                setup.append("puller: ebauth's built-in registry client")
-            case .skopeo:
-                puller = SkopeoPuller(router: skopeoRouter!)
-                setup.append("puller: skopeo copy through the registry router at \(skopeoRouter!.proxyURL)")
-            case .docker:
-                guard let engine = tools.engine, let router = tools.router else {
-                    return result(scenario.name, .error, "--puller docker: no private Docker engine was started")
-                }
-                puller = DockerPuller(engine: engine, router: router, routes: routes)
-                setup.append("puller: docker pull on the \(engine.description)")
-            }
+            let scenarioTools = try ScenarioTools(scenario: scenario, variant: variant, work: work, serverPort: server.port, tools: tools)
+            defer { scenarioTools.stop() }
+            let routes = scenarioTools.routes
             var seeder = WorldSeeder(http: http, scenario: scenario, scenarioFolder: folder)
             seeder.realRegistryHosts = Set(routes.upstreams.keys)
             let world: SeededWorld
@@ -124,9 +91,10 @@ public enum ScenarioRun {
             if hosts.contains("docker.io") { hosts.formUnion(["registry-1.docker.io", "index.docker.io"]) }
             desk.register(sandbox, hosts: hosts, routes: routes)
             var report = DeploymentEngine(
-                scenario: scenario, bundle: bundle, http: http, endpoint: server.endpoint, world: world, sandbox: sandbox, puller: puller
+                scenario: scenario, bundle: bundle, http: http, endpoint: server.endpoint, world: world, sandbox: sandbox,
+                puller: scenarioTools.puller
             ).run()
-            report.setup = setup
+            report.setup = ["variant: \(variant)"] + scenarioTools.setup
             if let failure = report.failure, failure.diagnosis.hasPrefix("needs ") {
                 return result(scenario.name, .skipped, String(failure.diagnosis.prefix { $0 != ":" }), report)
             }

@@ -165,7 +165,7 @@ public struct WorldSeeder {
                     guard let token = (answer["authorizationData"] as? [[String: Any]])?.first?["authorizationToken"] as? String else {
                         throw HTTPClientError(description: "GetAuthorizationToken returned no token")
                     }
-                    let host = "\(repository.account ?? scenario.account).dkr.ecr.\(repository.region ?? scenario.region).amazonaws.com"
+                    let host = ReplayTools.ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region)
                     for tag in repository.tags {
                         try ImagePusher(http: http).push(repository: repository.name, tag: tag, host: host, authorization: "Basic " + token)
                     }

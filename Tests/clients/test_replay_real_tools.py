@@ -5,10 +5,14 @@ a Docker engine, `--puller skopeo` runs skopeo, `--puller docker` a real `docker
 private engine that `ebauth replay` starts (root and dockerd needed). The report must carry the
 real tools' own failure texts, and nothing the run started may outlive it.
 """
+import contextlib
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
+import time
 
 import pytest
 
@@ -40,6 +44,30 @@ def engine_socket(stdout):
     return match.group(1)
 
 
+@contextlib.contextmanager
+def engine_of_our_own(*options, env=None):
+    """A dockerd the test starts and stops, standing for an engine the user runs: (host, process)."""
+    root = f"/tmp/ebauth-test-engine-{os.getpid()}"
+    os.makedirs(root, exist_ok=True)
+    host = f"unix://{root}/docker.sock"
+    args = ["dockerd", "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
+            "--data-root", f"{root}/data", "--exec-root", f"{root}/exec", "--pidfile", f"{root}/pid", "-H", host, *options]
+    log = open(f"{root}/dockerd.log", "w")
+    engine = subprocess.Popen(args, env=env or os.environ, stdout=log, stderr=log)
+    try:
+        for _ in range(300):
+            if subprocess.run(["docker", "-H", host, "version"], capture_output=True).returncode == 0:
+                break
+            assert engine.poll() is None, open(f"{root}/dockerd.log").read()[-2000:]
+            time.sleep(0.1)
+        yield host, engine
+    finally:
+        engine.terminate()
+        engine.wait(timeout=30)
+        log.close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def assert_engine_gone(directory):
     assert not os.path.exists(directory), f"{directory} outlived the run"
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
@@ -60,6 +88,115 @@ def test_process_registry_serves_the_ssm_flow_and_refuses_a_wrong_password(tmp_p
     failure = runs["registry-wrong-password"]["failure"]
     # The real registry's 401 for the wrong password, as docker login reports it.
     assert "login attempt to https://quay.io/v2/ failed with status: 401 Unauthorized" in failure["message"]
+
+
+def parent_if_alive(pid):
+    """The parent pid of a running process (not a zombie), or None."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            state, parent = stat.read().rsplit(")", 1)[1].split()[:2]
+    except OSError:
+        return None
+    return None if state == "Z" else int(parent)
+
+
+def registry_processes(parent=None, mentioning=None):
+    """Live docker-registry processes, {pid: their command line}: children of `parent`, or any
+    whose command line names `mentioning`."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                args = [arg.decode() for arg in cmdline.read().split(b"\0") if arg]
+        except OSError:
+            continue
+        its_parent = parent_if_alive(entry)
+        if not args or os.path.basename(args[0]) not in ("docker-registry", "registry") or its_parent is None:
+            continue
+        if (parent is not None and its_parent == parent) or (mentioning is not None and any(mentioning in arg for arg in args)):
+            found[int(entry)] = " ".join(args)
+    return found
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupting_a_process_registry_run_leaves_no_registry_or_folder(tmp_path, sig):
+    """Ctrl-C or SIGTERM while scenarios have their docker-registry running: the replay stops
+    them and removes their folders before it exits."""
+    require_tool("docker-registry")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    log = open(tmp_path / "replay.log", "w+")
+    replay = subprocess.Popen([BINARY, "replay", "--registry", "process", SCENARIOS], stdout=log, stderr=subprocess.STDOUT,
+                              env=dict(os.environ, TMPDIR=str(temp)))
+    try:
+        children = {}
+        while not children:
+            assert replay.poll() is None, "the run ended before a registry was seen"
+            children = registry_processes(parent=replay.pid)
+            time.sleep(0.02)
+        # Each registry serves from the scenario's folder in the replay's TMPDIR.
+        assert all(str(temp) in args for args in children.values()), children
+        replay.send_signal(sig)
+        status = replay.wait(timeout=120)
+        log.seek(0)
+        output = log.read()
+        # Neither the registries seen nor any started after them outlived the replay.
+        left = {pid: args for pid, args in children.items() if parent_if_alive(pid) is not None}
+        left.update(registry_processes(mentioning=str(temp)))
+        assert left == {}, f"registries outlived the replay: {left}\n{output}"
+        folders = {name: sorted(os.listdir(temp / name)) for name in os.listdir(temp) if name.startswith("ebauth-")}
+        assert folders == {}, f"the scenarios' folders outlived the replay\n{output}"
+        # It says why it stopped and exits as a shell reports the signal.
+        assert "ebauth replay: interrupted" in output
+        assert status == 128 + sig, output
+    finally:
+        if replay.poll() is None:
+            replay.kill()
+            replay.wait()
+        for pid in registry_processes(mentioning=str(temp)):
+            os.kill(pid, signal.SIGKILL)
+        log.close()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def test_interrupting_a_container_registry_run_removes_its_containers(tmp_path):
+    """SIGTERM while scenarios have their registry containers running in an engine the user runs
+    (DOCKER_HOST, which the replay leaves running): the containers go, and the folders they serve."""
+    require_engine()
+    require_tool("docker-registry")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    log = open(tmp_path / "replay.log", "w+")
+    with engine_of_our_own() as (host, engine):
+        def registry_containers():
+            listed = subprocess.run(["docker", "-H", host, "ps", "-a", "--filter", "name=ebauth-registry-", "--format", "{{.Names}}"],
+                                    capture_output=True, text=True, timeout=60)
+            assert listed.returncode == 0, listed.stderr
+            return listed.stdout.split()
+
+        replay = subprocess.Popen([BINARY, "replay", "--registry", "container", SCENARIOS], stdout=log, stderr=subprocess.STDOUT,
+                                  env=dict(os.environ, TMPDIR=str(temp), DOCKER_HOST=host))
+        try:
+            while not registry_containers():
+                assert replay.poll() is None, "the run ended before a registry container was seen"
+                time.sleep(0.1)
+            replay.send_signal(signal.SIGTERM)
+            status = replay.wait(timeout=180)
+            log.seek(0)
+            output = log.read()
+            assert registry_containers() == [], output
+            folders = {name: sorted(os.listdir(temp / name)) for name in os.listdir(temp) if name.startswith("ebauth-")}
+            assert folders == {}, f"the scenarios' folders outlived the replay\n{output}"
+            assert status == 128 + signal.SIGTERM, output
+            assert engine.poll() is None
+        finally:
+            if replay.poll() is None:
+                replay.kill()
+                replay.wait()
+            log.close()
+            shutil.rmtree(temp, ignore_errors=True)
 
 
 def test_ecr_only_scenarios_are_not_applicable_to_a_real_registry(tmp_path):
@@ -123,8 +260,6 @@ def test_docker_puller_on_an_engine_the_user_runs(tmp_path):
     """--docker-host: an engine set up as --print-engine-setup says (proxy + insecure-registries)."""
     require_engine()
     import socket
-    import shutil
-    import time
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -134,30 +269,12 @@ def test_docker_puller_on_an_engine_the_user_runs(tmp_path):
     assert printed.returncode == 0, printed.stderr
     insecure = json.loads(re.search(r"daemon\.json: (\{.*\})", printed.stdout).group(1))["insecure-registries"]
     assert "123456789012.dkr.ecr.us-east-2.amazonaws.com" in insecure
-    root = f"/tmp/ebauth-test-engine-{os.getpid()}"
-    os.makedirs(root, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     env.update(HTTP_PROXY=f"http://127.0.0.1:{port}", HTTPS_PROXY=f"http://127.0.0.1:{port}", NO_PROXY="")
-    args = ["dockerd", "--iptables=false", "--ip6tables=false", "--bridge=none", "--storage-driver=vfs",
-            "--data-root", f"{root}/data", "--exec-root", f"{root}/exec", "--pidfile", f"{root}/pid",
-            "-H", f"unix://{root}/docker.sock"] + [f"--insecure-registry={name}" for name in insecure]
-    log = open(f"{root}/dockerd.log", "w")
-    engine = subprocess.Popen(args, env=env, stdout=log, stderr=log)
-    try:
-        host = f"unix://{root}/docker.sock"
-        for _ in range(300):
-            if subprocess.run(["docker", "-H", host, "version"], capture_output=True).returncode == 0:
-                break
-            assert engine.poll() is None, open(f"{root}/dockerd.log").read()[-2000:]
-            time.sleep(0.1)
+    with engine_of_our_own(*[f"--insecure-registry={name}" for name in insecure], env=env) as (host, engine):
         result, runs = replay(tmp_path, "--puller", "docker", "--docker-host", host, "--router-port", str(port), *filters)
         assert result.returncode == 0, result.stdout + result.stderr
         assert runs["ecr-flow"]["status"] == "passed"
         assert any(host in line for line in runs["ecr-flow"]["setup"])
         # The user's engine is theirs: the replay leaves it running.
         assert engine.poll() is None
-    finally:
-        engine.terminate()
-        engine.wait(timeout=30)
-        log.close()
-        shutil.rmtree(root, ignore_errors=True)

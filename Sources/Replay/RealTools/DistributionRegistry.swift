@@ -11,7 +11,9 @@ final class DistributionRegistry: @unchecked Sendable {
     let directory: String
     let port: Int
     let how: String
-    private let stopAction: () -> Void
+    /// Kept with the replay's running children until the scenario stops it, so an interrupt
+    /// stops it too.
+    private let child: RunningChildren.Child?
 
     /// Bearer (Docker Hub style) registries need a token service the distribution registry
     /// does not ship, so they stay emulated.
@@ -46,15 +48,15 @@ final class DistributionRegistry: @unchecked Sendable {
         return text + "\n"
     }
 
-    private init(spec: Scenario.RegistrySpec, directory: String, port: Int, how: String, stop: @escaping () -> Void) {
+    private init(spec: Scenario.RegistrySpec, directory: String, port: Int, how: String, stop: @escaping @Sendable () -> Void) {
         self.spec = spec
         self.directory = directory
         self.port = port
         self.how = how
-        self.stopAction = stop
+        child = RunningChildren.shared.add(how, stop: stop)
     }
 
-    func stop() { stopAction() }
+    func stop() { RunningChildren.shared.stop(child) }
 
     /// Writes config.yml and htpasswd for the registry into `directory`.
     static func prepare(_ spec: Scenario.RegistrySpec, directory: String, port: Int) throws {
@@ -83,7 +85,7 @@ final class DistributionRegistry: @unchecked Sendable {
                 binary, ["serve", directory + "/config.yml"], environment: ProcessInfo.processInfo.environment, stdin: null, stdout: log,
                 stderr: log)
             let registry = DistributionRegistry(spec: spec, directory: directory, port: port, how: "distribution registry process (\(binary)) on 127.0.0.1:\(port)") {
-                process.stop()
+                process.stop(grace: 5)
             }
             if waitUntilAnswering(port: port, alive: { process.isRunning }) { return registry }
             registry.stop()
@@ -108,6 +110,7 @@ final class DistributionRegistry: @unchecked Sendable {
                 lastError = started.stderr
                 continue
             }
+            // Registered once it exists: after an interrupt, that removes it at once.
             let registry = DistributionRegistry(spec: spec, directory: directory, port: port, how: "distribution registry container \(name) (\(image)) on 127.0.0.1:\(port)") {
                 _ = try? engine.docker(["rm", "-f", name])
             }

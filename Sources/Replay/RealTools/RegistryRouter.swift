@@ -16,26 +16,7 @@ public final class RegistryRouter: Sendable {
     /// Listens on 127.0.0.1:`port` (0: the kernel picks).
     public init(routes: RegistryRoutes? = nil, port requested: Int = 0) throws {
         self.routes = Mutex(routes)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Subprocess.LaunchError(description: "router socket: \(String(cString: strerror(errno)))") }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(requested).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 128) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard ok else {
-            close(fd)
-            throw Subprocess.LaunchError(description: "router bind 127.0.0.1:\(requested): \(String(cString: strerror(errno)))")
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackSocket.open(port: requested, listen: 128, purpose: "router")
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
