@@ -29,6 +29,13 @@ public final class Database: @unchecked Sendable {
     /// Thread currently inside `write`, to turn a nested `write` into an error instead of a deadlock.
     private let writerThread = Mutex<UInt?>(nil)
 
+    /// Bumped after every committed write: what `ReadCache` checks its entries against.
+    private let committedWrites = Atomic<UInt64>(0)
+
+    /// How many writes have committed since the database was opened. Read it before reading the
+    /// data a cached value is made from (see `ReadCache`).
+    public var generation: UInt64 { committedWrites.load(ordering: .acquiring) }
+
     private let readerCondition = NSCondition()
     private var idleReaders: [Connection]  // guarded by readerCondition
 
@@ -102,6 +109,8 @@ public final class Database: @unchecked Sendable {
         do {
             result = try body(writer)
             try writer.run("COMMIT")
+            // Before `write` returns, so a caller that wrote never reads a value cached earlier.
+            committedWrites.add(1, ordering: .releasing)
         } catch {
             if writer.isInTransaction { try? writer.run("ROLLBACK") }
             writer.finishTransaction(.rolledBack)

@@ -14,6 +14,11 @@ public final class StateDirectory: Sendable {
 
     /// File name of the database inside the root.
     public static let databaseFileName = "ebauth.sqlite3"
+    /// Held (flock) while a process uses a `--state` directory.
+    public static let lockFileName = "ebauth.lock"
+
+    /// The open lock file of a `--state` directory, -1 for a temporary one.
+    private let lockDescriptor: Int32
 
     /// Uses `state` (created if missing), or a new temporary directory when `state` is nil.
     public init(state: String?) throws {
@@ -25,6 +30,9 @@ public final class StateDirectory: Sendable {
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             self.root = path
             self.isTemporary = false
+            // One process per state directory: a second would delete the first one's uploads as
+            // orphans at start, and answer reads from caches that do not see the other's writes.
+            self.lockDescriptor = try Self.lock(path)
         } else {
             var base = NSTemporaryDirectory()
             if base.isEmpty { base = "/tmp" }
@@ -33,8 +41,34 @@ public final class StateDirectory: Sendable {
             try POSIXFile.makeDirectory(path)
             self.root = path
             self.isTemporary = true
+            self.lockDescriptor = -1
         }
-        self.blobStore = try BlobStore(root: root)
+        do {
+            self.blobStore = try BlobStore(root: root)
+        } catch {
+            if lockDescriptor >= 0 { close(lockDescriptor) }
+            throw error
+        }
+    }
+
+    deinit {
+        if lockDescriptor >= 0 { close(lockDescriptor) }
+    }
+
+    /// Takes the directory's lock without waiting; another holder is an error naming the directory.
+    private static func lock(_ root: String) throws -> Int32 {
+        let path = root + "/" + lockFileName
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw BlobStoreError.io(operation: "open", path: path, errno: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            if code == EWOULDBLOCK {
+                throw StateDirectoryError.inUse(root)
+            }
+            throw BlobStoreError.io(operation: "flock", path: path, errno: code)
+        }
+        return descriptor
     }
 
     /// `root/ebauth.sqlite3`.
@@ -120,5 +154,17 @@ public final class StateDirectory: Sendable {
 
     private static func quoted(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Why a state directory cannot be used.
+public enum StateDirectoryError: Error, CustomStringConvertible, Equatable, Sendable {
+    case inUse(String)
+
+    public var description: String {
+        switch self {
+        case .inUse(let root):
+            "state directory \(root) is in use by another ebauth process (\(StateDirectory.lockFileName) is locked); stop it or use another --state"
+        }
     }
 }

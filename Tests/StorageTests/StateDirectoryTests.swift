@@ -108,4 +108,23 @@ extension String {
         while text.count > 1 && text.hasSuffix(suffix) { text.removeLast(suffix.count) }
         return text
     }
+
+    @Test("a --state directory in use by another StateDirectory is refused until that one is released")
+    func stateDirectoryIsLocked() throws {
+        try withTemporaryDirectory { dir throws in
+            let statePath = dir + "/state"
+            do {
+                let first = try StateDirectory(state: statePath)
+                #expect(throws: StateDirectoryError.inUse(statePath)) { try StateDirectory(state: statePath) }
+                _ = first
+            }
+            // Released with its owner: the next process (or server) may use it.
+            let second = try StateDirectory(state: statePath)
+            #expect(second.root == statePath)
+            // Temporary directories are never shared, so they take no lock.
+            let temporary = try StateDirectory(state: nil)
+            #expect(!FileManager.default.fileExists(atPath: temporary.root + "/" + StateDirectory.lockFileName))
+            temporary.removeIfTemporary()
+        }
+    }
 }

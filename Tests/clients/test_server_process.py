@@ -88,6 +88,28 @@ def test_state_directory_persists_across_restarts_and_reset_empties_it(state_dir
     assert os.path.exists(database)
 
 
+def test_a_second_server_on_the_same_state_directory_is_refused_while_the_first_runs(state_dir):
+    first = Server(state=state_dir)
+    try:
+        ssm = first.client("ssm")
+        ssm.put_parameter(Name="/locked/state", Value="one", Type="String")
+        try:
+            Server(state=state_dir)
+            raise AssertionError("a second server started on a state directory in use")
+        except RuntimeError as refused:
+            assert f"state directory {state_dir} is in use by another ebauth process" in str(refused)
+        # The first one is untouched and keeps answering from its state.
+        assert ssm.get_parameter(Name="/locked/state")["Parameter"]["Value"] == "one"
+    finally:
+        assert first.terminate() == 0
+    # Once it has stopped, the directory is free again, with its data.
+    second = Server(state=state_dir)
+    try:
+        assert second.client("ssm").get_parameter(Name="/locked/state")["Parameter"]["Value"] == "one"
+    finally:
+        assert second.terminate() == 0
+
+
 def test_one_log_line_per_request_without_secrets(server):
     s3 = server.client("s3", key="AKIASECRETLOGTEST000", secret="do-not-log-this-secret")
     try:

@@ -8,7 +8,28 @@ public struct ServedManifest: Sendable, Equatable {
     public var path: String
 }
 
+/// A manifest GET as the cache of served manifests keys it: the Accept values as sent.
+struct ManifestRequest: Hashable, Sendable {
+    var namespace: RegistryNamespace
+    var repository: String
+    var reference: ManifestReference
+    var accept: [String]
+}
+
 extension RegistryBackend {
+    /// `manifest(_:_:reference:accepting:)` for a GET's Accept header values, from the cache of
+    /// served manifests when nothing was written since the same request was answered.
+    public func manifest(
+        _ namespace: RegistryNamespace, _ repository: String, reference: ManifestReference, acceptHeaderValues: [String]
+    ) throws -> ServedManifest {
+        let request = ManifestRequest(
+            namespace: namespace, repository: repository, reference: reference, accept: acceptHeaderValues)
+        return try servedManifests.value(for: request) {
+            try manifest(
+                namespace, repository, reference: reference, accepting: AcceptedMediaTypes(headerValues: acceptHeaderValues))
+        }
+    }
+
     /// Finds a manifest by tag or digest and negotiates its media type with the client's Accept
     /// headers, the way registry:2 does: OCI manifests and indexes are never served to a client
     /// that does not accept them; a Docker manifest list asked for by tag by a client that does

@@ -22,10 +22,13 @@ public struct RegistryBackend: Sendable {
     public let store: RegistryStore
     public let tagPolicy: TagPolicy?
     let uploadLocks = UploadLocks()
+    /// Manifest GETs (every pull starts with some) answered from memory until the next write.
+    let servedManifests: ReadCache<ManifestRequest, ServedManifest>
 
     public init(store: RegistryStore, tagPolicy: TagPolicy? = nil) {
         self.store = store
         self.tagPolicy = tagPolicy
+        servedManifests = ReadCache(database: store.database)
     }
 
     var blobStore: BlobStore { store.blobStore }

@@ -28,8 +28,7 @@ extension RegistryResponder {
                 throw RegistryError.manifestUnknown(.tag(String(text.prefix(300))))
             }
             let served = try backend.manifest(
-                namespace, name, reference: reference,
-                accepting: AcceptedMediaTypes(headerValues: context.request.headers.values(for: "accept")))
+                namespace, name, reference: reference, acceptHeaderValues: context.request.headers.values(for: "accept"))
             let etag = "\"\(served.record.digest)\""
             var headers = HTTPHeaders()
             headers.add("Content-Type", served.record.mediaType)

@@ -5,7 +5,7 @@ public enum ManifestReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a reference; anything with a `:` must be a digest we can verify (sha256 only).
     public static func parse(_ text: String, flavor: RegistryNamespace.Flavor) throws(RegistryError) -> ManifestReference {
-        if text.contains(":") {
+        if text.utf8.contains(UInt8(ascii: ":")) {
             return .digest(try Digest.parse(text))
         }
         guard Tag.isValid(text, flavor: flavor) else { throw .tagInvalid(text) }

@@ -7,9 +7,14 @@ public struct ThirdPartyStore: Sendable {
     public let database: Database
     public let clock: AWSClock
 
+    /// Which registry a Host names is read on every registry request and changes only when
+    /// registries are configured: kept until the next write.
+    private let registriesByHost: ReadCache<[String], ThirdPartyRegistry?>
+
     public init(database: Database, clock: AWSClock = .system) {
         self.database = database
         self.clock = clock
+        registriesByHost = ReadCache(database: database)
     }
 
     // MARK: Registries
@@ -17,6 +22,10 @@ public struct ThirdPartyStore: Sendable {
     /// The registry a Host names (as its host or an alias), or the default registry, or nil.
     /// `candidates` are tried in order (`host:port`, then `host`).
     public func registry(forHostCandidates candidates: [String]) throws -> ThirdPartyRegistry? {
+        try registriesByHost.value(for: candidates) { try registryUncached(forHostCandidates: candidates) }
+    }
+
+    private func registryUncached(forHostCandidates candidates: [String]) throws -> ThirdPartyRegistry? {
         try database.read { connection in
             for candidate in candidates {
                 if let row = try connection.queryOne(

@@ -13,7 +13,7 @@ extension SSMBackend {
         try refuseSecretsManagerReference(reference)
         let arn = reference.name.arn(in: reference.scope)
         try authorization.require(context, on: arn, resourceAccountID: reference.scope.accountID)
-        let (parameter, version) = try store.read { try resolve(reference, caller: caller, in: $0) }
+        let (parameter, version) = try resolveCached(reference, caller: caller)
         return GetParameterResult(
             Parameter: try shown(
                 parameter, version, reference: reference, arn: arn, withDecryption: input.WithDecryption ?? false,

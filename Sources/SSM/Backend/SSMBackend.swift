@@ -10,12 +10,25 @@ struct SSMBackend: Sendable {
     let authorization: SSMAuthorization
     let clock: AWSClock
     var limits: SSMLimits
+    /// GetParameter's lookups, kept until the next write (any PutParameter, label or delete).
+    let resolved: ReadCache<ResolvedKey, Resolved>
+
+    struct ResolvedKey: Hashable, Sendable {
+        var reference: ParameterReference
+        var caller: SSMScope
+    }
+
+    struct Resolved: Sendable {
+        var parameter: StoredParameter
+        var version: StoredVersion
+    }
 
     init(database: Database, authorizer: any Authorizer, clock: AWSClock, limits: SSMLimits = SSMLimits()) {
         store = SSMStore(database: database)
         authorization = SSMAuthorization(authorizer: authorizer)
         self.clock = clock
         self.limits = limits
+        resolved = ReadCache(database: database)
     }
 
     // MARK: Finding a parameter and version
@@ -40,6 +53,16 @@ struct SSMBackend: Sendable {
             throw SSMError.parameterVersionNotFound(name: shownName, selector: reference.selectorText ?? "")
         }
         return (parameter, version)
+    }
+
+    /// `resolve` in its own read transaction, answered from memory when nothing was written
+    /// since the same reference was resolved.
+    func resolveCached(_ reference: ParameterReference, caller: SSMScope) throws -> (StoredParameter, StoredVersion) {
+        let found = try resolved.value(for: ResolvedKey(reference: reference, caller: caller)) {
+            let (parameter, version) = try store.read { try resolve(reference, caller: caller, in: $0) }
+            return Resolved(parameter: parameter, version: version)
+        }
+        return (found.parameter, found.version)
     }
 
     /// The name a response shows: as the caller spelled it, or as stored when they used an ARN.
