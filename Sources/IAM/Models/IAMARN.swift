@@ -23,11 +23,23 @@ enum IAMARN {
     }
 
     /// `(role, session)` of `arn:aws:sts::A:assumed-role/ROLE/SESSION`.
+    private static let assumedRoleMarker = Array(":assumed-role/".utf8)
+
+    /// Read on every request of a role session, so searched without Foundation.
     static func assumedRoleParts(_ arn: String) -> (String, String)? {
-        guard let range = arn.range(of: ":assumed-role/") else { return nil }
-        let parts = arn[range.upperBound...].split(separator: "/", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        return (String(parts[0]), String(parts[1]))
+        let marker = assumedRoleMarker
+        let bytes = arn.utf8
+        var start = bytes.startIndex
+        while !bytes[start...].starts(with: marker) {
+            guard start != bytes.endIndex else { return nil }
+            start = bytes.index(after: start)
+        }
+        let rest = arn[bytes.index(start, offsetBy: marker.count)...]
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let role = rest[..<slash]
+        let session = rest[rest.index(after: slash)...]
+        guard !role.isEmpty, !session.isEmpty else { return nil }
+        return (String(role), String(session))
     }
 
     /// The account of `arn:aws:SERVICE:REGION:ACCOUNT:…`, if it has one.

@@ -142,7 +142,8 @@ public enum PolicyEvaluation {
         var tally = Tally()
         for policy in policies {
             for statement in policy.document.statements {
-                let location = "\(policy.name), \(statement.label)"
+                // Named only when a statement matched or could not be evaluated.
+                var location: String { "\(policy.name), \(statement.label)" }
                 var outcome = StatementEvaluation.evaluate(
                     statement, document: policy.document, input: input, asResourcePolicy: asResourcePolicy)
                 var record = Decision.Statement(

@@ -72,6 +72,19 @@ extension IAMTables {
         }
     }
 
+    /// `(version id, document)` of a customer managed policy's default version, in one query:
+    /// authorization asks this for every attached policy on every request.
+    func defaultVersion(policyARN: String) throws -> (versionID: String, document: String)? {
+        try connection.queryOne(
+            """
+            SELECT p.default_version, v.document FROM iam_policy p
+            JOIN iam_policy_version v ON v.policy_arn = p.arn AND v.version_id = p.default_version
+            WHERE p.arn = ?
+            """,
+            [.text(policyARN)]
+        ).map { (try $0.string("default_version"), try $0.string("document")) }
+    }
+
     func deleteVersion(policyARN: String, versionID: String) throws {
         try connection.run(
             "DELETE FROM iam_policy_version WHERE policy_arn = ? AND version_id = ?",
