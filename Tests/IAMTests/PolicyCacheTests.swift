@@ -169,3 +169,17 @@ struct WildcardTests {
         #expect(Wildcard.matchesARN("repository/*", "repository/app"))
     }
 }
+
+@Suite("Assumed-role ARNs")
+struct AssumedRoleARNTests {
+    @Test("a session ARN splits into its role and its session name")
+    func parts() {
+        let parts = IAMARN.assumedRoleParts("arn:aws:sts::000000000000:assumed-role/app/i-0123456789abcdef0")
+        #expect(parts?.0 == "app")
+        #expect(parts?.1 == "i-0123456789abcdef0")
+        #expect(IAMARN.assumedRoleParts("arn:aws:sts::000000000000:assumed-role/app/a/b")?.1 == "a/b")
+        #expect(IAMARN.assumedRoleParts("arn:aws:sts::000000000000:assumed-role/app") == nil)
+        #expect(IAMARN.assumedRoleParts("arn:aws:sts::000000000000:assumed-role/app/") == nil)
+        #expect(IAMARN.assumedRoleParts("arn:aws:iam::000000000000:role/app") == nil)
+    }
+}

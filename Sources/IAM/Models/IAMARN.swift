@@ -22,24 +22,29 @@ enum IAMARN {
         "arn:aws:sts::\(account):assumed-role/\(role)/\(session)"
     }
 
-    /// `(role, session)` of `arn:aws:sts::A:assumed-role/ROLE/SESSION`.
     private static let assumedRoleMarker = Array(":assumed-role/".utf8)
 
-    /// Read on every request of a role session, so searched without Foundation.
+    /// `(role, session)` of `arn:aws:sts::A:assumed-role/ROLE/SESSION`.
+    /// Read on every request of a role session, so searched on the bytes, without Foundation.
     static func assumedRoleParts(_ arn: String) -> (String, String)? {
-        let marker = assumedRoleMarker
-        let bytes = arn.utf8
-        var start = bytes.startIndex
-        while !bytes[start...].starts(with: marker) {
-            guard start != bytes.endIndex else { return nil }
-            start = bytes.index(after: start)
+        var arn = arn
+        return arn.withUTF8 { bytes -> (String, String)? in
+            let marker = assumedRoleMarker
+            var at = 0
+            while at + marker.count <= bytes.count {
+                var matched = 0
+                while matched < marker.count && bytes[at + matched] == marker[matched] { matched += 1 }
+                if matched == marker.count { break }
+                at += 1
+            }
+            guard at + marker.count <= bytes.count else { return nil }
+            let rest = bytes[(at + marker.count)...]
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let role = rest[..<slash]
+            let session = rest[(slash + 1)...]
+            guard !role.isEmpty, !session.isEmpty else { return nil }
+            return (String(decoding: role, as: UTF8.self), String(decoding: session, as: UTF8.self))
         }
-        let rest = arn[bytes.index(start, offsetBy: marker.count)...]
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let role = rest[..<slash]
-        let session = rest[rest.index(after: slash)...]
-        guard !role.isEmpty, !session.isEmpty else { return nil }
-        return (String(role), String(session))
     }
 
     /// The account of `arn:aws:SERVICE:REGION:ACCOUNT:…`, if it has one.

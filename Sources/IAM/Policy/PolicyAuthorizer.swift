@@ -129,10 +129,8 @@ public struct PolicyAuthorizer: Authorizer {
         for arn in try tables.attachedPolicies(account: facts.accountID, type: type, name: name) {
             let parsed: Result<PolicyDocument, PolicyParseError>
             let version: String
-            if let managed = AWSManagedPolicies.policy(arn: arn),
-                let document = AWSManagedPolicies.parsedDocuments[arn]
-            {
-                (parsed, version) = (document, managed.versionID)
+            if let managed = AWSManagedPolicies.parsed[arn] {
+                (parsed, version) = (managed.document, managed.versionID)
             } else if let current = try tables.defaultVersion(policyARN: arn) {
                 parsed = Result { () throws(PolicyParseError) in try documents.document(current.document) }
                 version = current.versionID
