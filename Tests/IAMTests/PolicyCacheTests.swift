@@ -111,6 +111,45 @@ struct PolicyCacheTests {
         }
     }
 
+    @Test("a decision shows the statements that matched, or every statement with its reason when none did")
+    func shownStatements() throws {
+        let world = try IAMWorld()
+        let policy = #"""
+            {"Version":"2012-10-17","Statement":[
+             {"Sid":"Read","Effect":"Allow","Action":"ssm:GetParameter","Resource":"*"},
+             {"Sid":"Elsewhere","Effect":"Allow","Action":"ssm:PutParameter",
+              "Resource":"arn:aws:ssm:*:*:parameter/other"},
+             {"Effect":"Deny","NotAction":"ssm:*","Resource":"*"}]}
+            """#
+        world.role("app", inline: ["params": policy])
+        let session = world.instanceSession(profile: "app", role: "app")
+        let label = "inline policy params of role app"
+
+        #expect(ask(world, session, "ssm:GetParameter", requestID: "read") == nil)
+        let allowed = try #require(world.module.decisions.decisions(requestID: "read").last)
+        #expect(allowed.explanation == "allowed by \(label), Sid \"Read\"")
+        #expect(
+            allowed.statements == [
+                .init(policy: label, statement: "Sid \"Read\"", effect: "Allow", result: "matched", detail: "matched")
+            ])
+
+        #expect(ask(world, session, "ssm:PutParameter", requestID: "put") != nil)
+        let denied = try #require(world.module.decisions.decisions(requestID: "put").last)
+        let resource = "arn:aws:ssm:us-east-1:000000000000:parameter/p"
+        #expect(
+            denied.statements == [
+                .init(
+                    policy: label, statement: "Sid \"Read\"", effect: "Allow", result: "not matched",
+                    detail: "action ssm:PutParameter not in Action"),
+                .init(
+                    policy: label, statement: "Sid \"Elsewhere\"", effect: "Allow", result: "not matched",
+                    detail: "resource \(resource) not in Resource"),
+                .init(
+                    policy: label, statement: "statement #3", effect: "Deny", result: "not matched",
+                    detail: "action ssm:PutParameter is in NotAction"),
+            ])
+    }
+
     @Test("global condition keys are answered when a condition asks for them")
     func globalKeys() throws {
         let world = try IAMWorld()

@@ -78,7 +78,6 @@ public struct PolicyAuthorizer: Authorizer {
         decision.requestId = request.requestID
         decision.time = nowText
         decision.unsupported += notes
-        decision.statements = decision.relevantStatements
         decisions.record(decision)
         logger.debug("iam decision: \(decision.logLine)", metadata: ["request-id": "\(request.requestID)"])
         for note in decision.unsupported {
@@ -104,7 +103,7 @@ public struct PolicyAuthorizer: Authorizer {
             type = .user
         case .assumedRole:
             name = facts.roleName ?? ""
-            guard let role = try tables.role(account: facts.accountID, name: name) else {
+            guard let role = try tables.roleARNAndTags(account: facts.accountID, name: name) else {
                 notes.append("role \(name) no longer exists; no identity policies")
                 return []
             }
@@ -126,12 +125,12 @@ public struct PolicyAuthorizer: Authorizer {
                 notes.append("\(label) cannot be parsed; ignored")
             }
         }
-        for arn in try tables.attachedPolicies(account: facts.accountID, type: type, name: name) {
+        for (arn, customer) in try tables.attachedPolicyDocuments(account: facts.accountID, type: type, name: name) {
             let parsed: Result<PolicyDocument, PolicyParseError>
             let version: String
             if let managed = AWSManagedPolicies.parsed[arn] {
                 (parsed, version) = (managed.document, managed.versionID)
-            } else if let current = try tables.defaultVersion(policyARN: arn) {
+            } else if let current = customer {
                 parsed = Result { () throws(PolicyParseError) in try documents.document(current.document) }
                 version = current.versionID
             } else {

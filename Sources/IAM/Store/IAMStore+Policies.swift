@@ -72,19 +72,6 @@ extension IAMTables {
         }
     }
 
-    /// `(version id, document)` of a customer managed policy's default version, in one query:
-    /// authorization asks this for every attached policy on every request.
-    func defaultVersion(policyARN: String) throws -> (versionID: String, document: String)? {
-        try connection.queryOne(
-            """
-            SELECT p.default_version, v.document FROM iam_policy p
-            JOIN iam_policy_version v ON v.policy_arn = p.arn AND v.version_id = p.default_version
-            WHERE p.arn = ?
-            """,
-            [.text(policyARN)]
-        ).map { (try $0.string("default_version"), try $0.string("document")) }
-    }
-
     func deleteVersion(policyARN: String, versionID: String) throws {
         try connection.run(
             "DELETE FROM iam_policy_version WHERE policy_arn = ? AND version_id = ?",
@@ -127,6 +114,30 @@ extension IAMTables {
             """,
             [.text(account), .text(type.rawValue), .text(name)]
         ).map { try $0.string("policy_arn") }
+    }
+
+    /// Every policy attached to a user or role, in attachment order, with the default version of
+    /// the customer managed ones (nil for AWS managed ARNs and for policies that no longer exist):
+    /// one query, as authorization asks this on every request of a user or role.
+    func attachedPolicyDocuments(account: String, type: PrincipalType, name: String) throws -> [(
+        arn: String, defaultVersion: (versionID: String, document: String)?
+    )] {
+        try connection.query(
+            """
+            SELECT a.policy_arn, p.default_version, v.document FROM iam_attachment a
+            LEFT JOIN iam_policy p ON p.arn = a.policy_arn
+            LEFT JOIN iam_policy_version v ON v.policy_arn = p.arn AND v.version_id = p.default_version
+            WHERE a.account_id = ? AND a.principal_type = ? AND a.principal_name = ?
+            ORDER BY a.attached_at, a.policy_arn
+            """,
+            [.text(account), .text(type.rawValue), .text(name)]
+        ).map { row in
+            let arn = try row.string("policy_arn")
+            guard let version = try row.optionalString("default_version"),
+                let document = try row.optionalString("document")
+            else { return (arn, nil) }
+            return (arn, (version, document))
+        }
     }
 
     /// `(type, name)` of every user and role in `account` the policy is attached to.
