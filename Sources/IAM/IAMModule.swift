@@ -9,6 +9,8 @@ import Storage
 /// every decision made, whichever service asked.
 public struct IAMModule: ServiceModule {
     public let decisions: DecisionLog
+    /// Parsed policy documents, shared by every authorizer this module hands out.
+    let policyDocuments = PolicyCache()
 
     public init(decisions: DecisionLog = DecisionLog()) {
         self.decisions = decisions
@@ -50,7 +52,9 @@ public struct IAMModule: ServiceModule {
     func store(_ environment: ServiceEnvironment) -> IAMStore { IAMStore(database: environment.database) }
 
     func policyAuthorizer(_ environment: ServiceEnvironment) -> PolicyAuthorizer {
-        PolicyAuthorizer(store: store(environment), decisions: decisions, logger: Self.logger, clock: environment.clock)
+        PolicyAuthorizer(
+            store: store(environment), decisions: decisions, logger: Self.logger, clock: environment.clock,
+            documents: policyDocuments)
     }
 
     func sts(_ environment: ServiceEnvironment) -> STSBackend {

@@ -78,11 +78,12 @@ struct EvaluationCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     func run() -> Decision {
-        var requestKeys = RequestKeys(keys)
-        for (key, values) in principal.globalKeys() { requestKeys.setIfMissing(key, values) }
-        requestKeys.setIfMissing("aws:RequestedRegion", ["us-east-1"])
-        requestKeys.setIfMissing("aws:CurrentTime", ["2026-06-01T12:00:00Z"])
-        requestKeys.setIfMissing("aws:SecureTransport", ["false"])
+        // The global keys as the authorizer supplies them: answered when a condition asks.
+        let requestKeys = RequestKeys(
+            keys,
+            globals: RequestKeys.Globals(
+                principal: principal, currentTime: "2026-06-01T12:00:00Z", epochTime: 1_780_315_200,
+                region: "us-east-1", resourceAccountID: resourceAccount))
         let input = EvaluationInput(
             principal: principal, action: action, resource: resource, resourceAccountID: resourceAccount,
             identityPolicies: identity.enumerated().map {

@@ -159,5 +159,14 @@ enum AWSManagedPolicies {
 
     static func policy(arn: String) -> AWSManagedPolicy? { byARN[arn] }
 
+    /// The documents parsed once, by ARN: they are constants, and authorization reads them on
+    /// every request of a principal they are attached to.
+    static let parsed: [String: (versionID: String, document: Result<PolicyDocument, PolicyParseError>)] =
+        Dictionary(
+            uniqueKeysWithValues: all.map { policy in
+                let document = Result { () throws(PolicyParseError) in try PolicyDocument(parsing: policy.document) }
+                return (policy.arn, (policy.versionID, document))
+            })
+
     static func isAWSManaged(_ arn: String) -> Bool { arn.hasPrefix("arn:aws:iam::aws:policy/") }
 }

@@ -22,12 +22,29 @@ enum IAMARN {
         "arn:aws:sts::\(account):assumed-role/\(role)/\(session)"
     }
 
+    private static let assumedRoleMarker = Array(":assumed-role/".utf8)
+
     /// `(role, session)` of `arn:aws:sts::A:assumed-role/ROLE/SESSION`.
+    /// Read on every request of a role session, so searched on the bytes, without Foundation.
     static func assumedRoleParts(_ arn: String) -> (String, String)? {
-        guard let range = arn.range(of: ":assumed-role/") else { return nil }
-        let parts = arn[range.upperBound...].split(separator: "/", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        return (String(parts[0]), String(parts[1]))
+        var arn = arn
+        return arn.withUTF8 { bytes -> (String, String)? in
+            let marker = assumedRoleMarker
+            var at = 0
+            while at + marker.count <= bytes.count {
+                var matched = 0
+                while matched < marker.count && bytes[at + matched] == marker[matched] { matched += 1 }
+                if matched == marker.count { break }
+                at += 1
+            }
+            guard at + marker.count <= bytes.count else { return nil }
+            let rest = bytes[(at + marker.count)...]
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let role = rest[..<slash]
+            let session = rest[(slash + 1)...]
+            guard !role.isEmpty, !session.isEmpty else { return nil }
+            return (String(decoding: role, as: UTF8.self), String(decoding: session, as: UTF8.self))
+        }
     }
 
     /// The account of `arn:aws:SERVICE:REGION:ACCOUNT:…`, if it has one.

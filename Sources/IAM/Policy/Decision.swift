@@ -27,7 +27,8 @@ public struct Decision: Sendable, Encodable {
     public var message: String?
     /// One sentence: which statement allowed or denied, or that none matched.
     public var explanation = ""
-    /// Statements that matched or could not be evaluated, in evaluation order.
+    /// Statements that matched or could not be evaluated, in evaluation order; when none did,
+    /// every statement (so "none matched" can be checked statement by statement).
     public var statements: [Statement] = []
     /// Operators, keys or variables ebauth could not evaluate (each failed closed).
     public var unsupported: [String] = []
@@ -65,13 +66,6 @@ public struct Decision: Sendable, Encodable {
         copy.reason = "\(reason)"
         copy.message = denial.message()
         return copy
-    }
-
-    /// The statements worth showing: the ones that matched or were unsupported; when nothing
-    /// matched, all of them (so "none matched" can be checked statement by statement).
-    var relevantStatements: [Statement] {
-        let interesting = statements.filter { $0.result != "not matched" }
-        return interesting.isEmpty ? statements : interesting
     }
 
     /// A one-line summary for the request log.

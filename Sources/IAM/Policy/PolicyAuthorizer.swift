@@ -9,12 +9,15 @@ public struct PolicyAuthorizer: Authorizer {
     public let decisions: DecisionLog
     let logger: Logger
     let clock: AWSClock
+    /// Shared by every authorizer of one module, so a policy is parsed once, not per request.
+    let documents: PolicyCache
 
-    init(store: IAMStore, decisions: DecisionLog, logger: Logger, clock: AWSClock) {
+    init(store: IAMStore, decisions: DecisionLog, logger: Logger, clock: AWSClock, documents: PolicyCache) {
         self.store = store
         self.decisions = decisions
         self.logger = logger
         self.clock = clock
+        self.documents = documents
     }
 
     public func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
@@ -30,12 +33,16 @@ public struct PolicyAuthorizer: Authorizer {
         var notes: [String] = []
         var facts = principal ?? PrincipalFacts(request.caller)
         var identityPolicies: [NamedPolicy] = []
-        do {
-            identityPolicies = try store.read { tables in
-                try identity(of: &facts, accessKeyID: request.caller.accessKeyID, tables: tables, notes: &notes)
+        // Only users and roles have identity policies (and paths, tags, sessions): the root user,
+        // anonymous and service callers are decided without reading IAM's tables.
+        if facts.kind == .user || facts.kind == .assumedRole {
+            do {
+                identityPolicies = try store.read { tables in
+                    try identity(of: &facts, accessKeyID: request.caller.accessKeyID, tables: tables, notes: &notes)
+                }
+            } catch {
+                notes.append("identity policies could not be read (\(type(of: error))); none applied")
             }
-        } catch {
-            notes.append("identity policies could not be read (\(type(of: error))); none applied")
         }
 
         var resourcePolicy: NamedPolicy?
@@ -44,22 +51,20 @@ public struct PolicyAuthorizer: Authorizer {
             do {
                 resourcePolicy = NamedPolicy(
                     name: resourcePolicyRequired ? "trust policy" : "resource-based policy",
-                    document: try PolicyDocument(parsing: text))
+                    document: try documents.document(text))
             } catch {
                 malformedResourcePolicy = true
                 notes.append("the resource-based policy cannot be parsed (\(error.message)); denied (fail closed)")
             }
         }
 
-        var keys = RequestKeys(request.conditionValues)
-        for (key, values) in facts.globalKeys() { keys.setIfMissing(key, values) }
         let now = clock.now()
-        let nowText = IAMDate.iso8601(now)
-        keys.setIfMissing("aws:CurrentTime", [nowText])
-        keys.setIfMissing("aws:EpochTime", [String(Int(now.timeIntervalSince1970))])
-        keys.setIfMissing("aws:RequestedRegion", request.region.isEmpty ? [] : [request.region])
-        keys.setIfMissing("aws:SecureTransport", ["false"])
-        keys.setIfMissing("aws:ResourceAccount", [request.resourceAccountID])
+        let nowText = IAMDate.iso8601Now(now)
+        let keys = RequestKeys(
+            request.conditionValues,
+            globals: RequestKeys.Globals(
+                principal: facts, currentTime: nowText, epochTime: Int(now.timeIntervalSince1970),
+                region: request.region, resourceAccountID: request.resourceAccountID))
 
         let input = EvaluationInput(
             principal: facts, action: request.action, resource: request.resource,
@@ -73,7 +78,6 @@ public struct PolicyAuthorizer: Authorizer {
         decision.requestId = request.requestID
         decision.time = nowText
         decision.unsupported += notes
-        decision.statements = decision.relevantStatements
         decisions.record(decision)
         logger.debug("iam decision: \(decision.logLine)", metadata: ["request-id": "\(request.requestID)"])
         for note in decision.unsupported {
@@ -99,14 +103,14 @@ public struct PolicyAuthorizer: Authorizer {
             type = .user
         case .assumedRole:
             name = facts.roleName ?? ""
-            guard let role = try tables.role(account: facts.accountID, name: name) else {
+            guard let role = try tables.roleARNAndTags(account: facts.accountID, name: name) else {
                 notes.append("role \(name) no longer exists; no identity policies")
                 return []
             }
             facts.principalARN = role.arn
             facts.tags = Dictionary(role.tags.map { ($0.Key, $0.Value) }, uniquingKeysWith: { $1 })
-            if !accessKeyID.isEmpty, let session = try tables.session(accessKeyID: accessKeyID) {
-                facts.tokenIssueTime = session.createdAt
+            if !accessKeyID.isEmpty, let issued = try tables.sessionIssueTime(accessKeyID: accessKeyID) {
+                facts.tokenIssueTime = issued
             }
             type = .role
         case .root, .anonymous, .service:
@@ -115,27 +119,26 @@ public struct PolicyAuthorizer: Authorizer {
         var policies: [NamedPolicy] = []
         for (policyName, text) in try tables.inlinePolicies(account: facts.accountID, type: type, principal: name) {
             let label = "inline policy \(policyName) of \(type.rawValue) \(name)"
-            if let document = try? PolicyDocument(parsing: text) {
+            if let document = try? documents.document(text) {
                 policies.append(NamedPolicy(name: label, document: document))
             } else {
                 notes.append("\(label) cannot be parsed; ignored")
             }
         }
-        for arn in try tables.attachedPolicies(account: facts.accountID, type: type, name: name) {
-            let text: String
+        for (arn, customer) in try tables.attachedPolicyDocuments(account: facts.accountID, type: type, name: name) {
+            let parsed: Result<PolicyDocument, PolicyParseError>
             let version: String
-            if let managed = AWSManagedPolicies.policy(arn: arn) {
-                (text, version) = (managed.document, managed.versionID)
-            } else if let policy = try tables.customerPolicy(arn: arn),
-                let current = try tables.versions(policyARN: arn).first(where: \.isDefault)
-            {
-                (text, version) = (current.document, policy.defaultVersion)
+            if let managed = AWSManagedPolicies.parsed[arn] {
+                (parsed, version) = (managed.document, managed.versionID)
+            } else if let current = customer {
+                parsed = Result { () throws(PolicyParseError) in try documents.document(current.document) }
+                version = current.versionID
             } else {
                 notes.append("attached policy \(arn) no longer exists; ignored")
                 continue
             }
             let label = "managed policy \(arn) (\(version))"
-            if let document = try? PolicyDocument(parsing: text) {
+            if let document = try? parsed.get() {
                 policies.append(NamedPolicy(name: label, document: document))
             } else {
                 notes.append("\(label) cannot be parsed; ignored")

@@ -55,11 +55,22 @@ public struct EvaluationInput: Sendable {
 public enum PolicyEvaluation {
     public static func decide(_ input: EvaluationInput) -> Decision {
         var decision = Decision(input)
-        let identity = evaluate(input.identityPolicies, input: input, asResourcePolicy: false, into: &decision)
+        var unmatched: [Unmatched] = []
+        let identity = evaluate(
+            input.identityPolicies, input: input, asResourcePolicy: false, into: &decision, unmatched: &unmatched)
         let resource =
             input.resourcePolicy.map {
-                evaluate([$0], input: input, asResourcePolicy: true, into: &decision)
+                evaluate([$0], input: input, asResourcePolicy: true, into: &decision, unmatched: &unmatched)
             } ?? Tally()
+        // The statements shown are the ones that matched or could not be evaluated; when there are
+        // none, every statement, so "none matched" can be checked statement by statement.
+        if decision.statements.isEmpty {
+            decision.statements = unmatched.map { miss in
+                Decision.Statement(
+                    policy: miss.policy, statement: miss.statement.label, effect: miss.statement.effect.rawValue,
+                    result: "not matched", detail: miss.why.text(input))
+            }
+        }
 
         if let statement = identity.deny {
             return decision.denied(.explicitDenyInIdentityPolicy, because: "explicit Deny in \(statement)")
@@ -136,22 +147,34 @@ public enum PolicyEvaluation {
         var allowViaAccount: String?
     }
 
+    /// A statement that did not apply, put into words only if the decision shows it.
+    struct Unmatched {
+        var policy: String
+        var statement: PolicyStatement
+        var why: StatementEvaluation.Miss
+    }
+
     static func evaluate(
-        _ policies: [NamedPolicy], input: EvaluationInput, asResourcePolicy: Bool, into decision: inout Decision
+        _ policies: [NamedPolicy], input: EvaluationInput, asResourcePolicy: Bool, into decision: inout Decision,
+        unmatched: inout [Unmatched]
     ) -> Tally {
         var tally = Tally()
         for policy in policies {
             for statement in policy.document.statements {
-                let location = "\(policy.name), \(statement.label)"
+                // Named only when a statement matched or could not be evaluated.
+                var location: String { "\(policy.name), \(statement.label)" }
                 var outcome = StatementEvaluation.evaluate(
                     statement, document: policy.document, input: input, asResourcePolicy: asResourcePolicy)
+                if case .notApplicable(let why) = outcome {
+                    unmatched.append(Unmatched(policy: policy.name, statement: statement, why: why))
+                    continue
+                }
                 var record = Decision.Statement(
                     policy: policy.name, statement: statement.label, effect: statement.effect.rawValue,
                     result: "", detail: "")
                 switch outcome {
-                case .notApplicable(let why):
-                    record.result = "not matched"
-                    record.detail = why
+                case .notApplicable:
+                    continue
                 case .applies(let principalMatch):
                     record.result = "matched"
                     record.detail = principalMatch == .account ? "matched by account principal" : "matched"
@@ -163,7 +186,7 @@ public enum PolicyEvaluation {
                         + (statement.effect == .deny
                             ? "; treated as matching (fail closed)" : "; treated as not matching (fail closed)")
                     decision.unsupported.append("\(location): \(why)")
-                    outcome = statement.effect == .deny ? .applies(.direct) : .notApplicable(why)
+                    outcome = statement.effect == .deny ? .applies(.direct) : .notApplicable(.failedClosed(why))
                 }
                 decision.statements.append(record)
                 guard case .applies(let principalMatch) = outcome else { continue }

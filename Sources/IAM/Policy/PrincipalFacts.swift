@@ -62,35 +62,39 @@ public struct PrincipalFacts: Sendable, Equatable {
         PrincipalFacts(kind: .service, accountID: "", arn: name, userID: name, serviceName: name)
     }
 
-    /// The global condition keys IAM fills for every request from this principal.
-    func globalKeys() -> [String: [String]] {
-        var keys: [String: [String]] = [
-            "aws:PrincipalIsAWSService": [kind == .service ? "true" : "false"],
-            "aws:ViaAWSService": ["false"],
-        ]
-        guard kind != .service else { return keys }
-        let type: String =
-            switch kind {
-            case .root: "Account"
-            case .user: "User"
-            case .assumedRole: "AssumedRole"
-            case .anonymous: "Anonymous"
-            case .service: "Service"
-            }
-        keys["aws:PrincipalType"] = [type]
-        if kind == .anonymous { return keys }
-        keys["aws:PrincipalArn"] = [principalARN]
-        keys["aws:PrincipalAccount"] = [accountID]
-        keys["aws:userid"] = [userID]
-        keys["aws:username"] = kind == .user ? [IAMARN.lastComponent(arn)] : []
-        for (key, value) in tags { keys["aws:PrincipalTag/\(key)"] = [value] }
-        if let tokenIssueTime {
-            keys["aws:TokenIssueTime"] = [IAMDate.iso8601(tokenIssueTime)]
-            keys["aws:MultiFactorAuthPresent"] = ["false"]
-        } else {
-            keys["aws:TokenIssueTime"] = []
-            keys["aws:MultiFactorAuthPresent"] = []
+    /// One of the global condition keys IAM fills for every request from this principal, by its
+    /// lowercased name: nil when IAM does not fill it for this principal, an empty list when it
+    /// is known and absent (`aws:username` of a role session).
+    func globalKey(_ name: String) -> [String]? {
+        switch name {
+        case "aws:principalisawsservice": return [kind == .service ? "true" : "false"]
+        case "aws:viaawsservice": return ["false"]
+        default: break
         }
-        return keys
+        guard kind != .service else { return nil }
+        if name == "aws:principaltype" {
+            switch kind {
+            case .root: return ["Account"]
+            case .user: return ["User"]
+            case .assumedRole: return ["AssumedRole"]
+            case .anonymous: return ["Anonymous"]
+            case .service: return ["Service"]
+            }
+        }
+        guard kind != .anonymous else { return nil }
+        switch name {
+        case "aws:principalarn": return [principalARN]
+        case "aws:principalaccount": return [accountID]
+        case "aws:userid": return [userID]
+        case "aws:username": return kind == .user ? [IAMARN.lastComponent(arn)] : []
+        case "aws:tokenissuetime": return tokenIssueTime.map { [IAMDate.iso8601($0)] } ?? []
+        case "aws:multifactorauthpresent": return tokenIssueTime == nil ? [] : ["false"]
+        default: break
+        }
+        let tagPrefix = "aws:principaltag/"
+        guard name.hasPrefix(tagPrefix) else { return nil }
+        let tag = name.dropFirst(tagPrefix.count)
+        // Tag keys compare case-insensitively, as condition key names do.
+        return tags.first(where: { $0.key.lowercased() == tag }).map { [$0.value] }
     }
 }

@@ -1,8 +1,13 @@
+import Foundation
+
 /// The condition keys of one request, as policy conditions and variables see them.
 ///
 /// Key names are case-insensitive in IAM. A key is either present (with one or more values),
 /// known to be absent from this request, or one ebauth cannot fill; conditions on the last kind
 /// fail closed (an Allow does not apply, a Deny does) and the decision says so.
+///
+/// The global keys (`aws:PrincipalArn`, `aws:CurrentTime`, …) are answered when a condition or
+/// variable asks, not built per request: most requests are decided by statements without either.
 public struct RequestKeys: Sendable {
     public enum Lookup: Equatable, Sendable {
         case values([String])
@@ -10,7 +15,44 @@ public struct RequestKeys: Sendable {
         case unsupported
     }
 
+    /// What the global keys are read from; the request's own keys take precedence over them.
+    public struct Globals: Sendable {
+        public var principal: PrincipalFacts
+        /// `aws:CurrentTime`, as IAM formats it.
+        public var currentTime: String
+        /// `aws:EpochTime`, in whole seconds.
+        public var epochTime: Int
+        /// `aws:RequestedRegion`; empty when the request names none.
+        public var region: String
+        /// `aws:ResourceAccount`.
+        public var resourceAccountID: String
+
+        public init(
+            principal: PrincipalFacts, currentTime: String, epochTime: Int, region: String, resourceAccountID: String
+        ) {
+            self.principal = principal
+            self.currentTime = currentTime
+            self.epochTime = epochTime
+            self.region = region
+            self.resourceAccountID = resourceAccountID
+        }
+
+        /// One global key by its lowercased name; an empty list means known and absent.
+        func value(_ name: String) -> [String]? {
+            if let value = principal.globalKey(name) { return value }
+            switch name {
+            case "aws:currenttime": return [currentTime]
+            case "aws:epochtime": return [String(epochTime)]
+            case "aws:requestedregion": return region.isEmpty ? [] : [region]
+            case "aws:securetransport": return ["false"]
+            case "aws:resourceaccount": return [resourceAccountID]
+            default: return nil
+            }
+        }
+    }
+
     private var values: [String: [String]] = [:]
+    private var globals: Globals?
 
     /// Global keys that exist in AWS but never apply to a request ebauth serves: no VPC
     /// endpoints, no organizations, no MFA, no calls made by one AWS service for another.
@@ -23,8 +65,9 @@ public struct RequestKeys: Sendable {
         "aws:ec2instancesourceprivateipv4", "aws:sourceowner",
     ]
 
-    public init(_ values: [String: [String]] = [:]) {
+    public init(_ values: [String: [String]] = [:], globals: Globals? = nil) {
         for (key, list) in values { self.values[key.lowercased()] = list }
+        self.globals = globals
     }
 
     /// Sets a key; an empty list records that the key is known and absent from this request.
@@ -39,13 +82,10 @@ public struct RequestKeys: Sendable {
 
     public func lookup(_ key: String) -> Lookup {
         let name = key.lowercased()
-        if let list = values[name] { return list.isEmpty ? .absent : .values(list) }
+        if let list = values[name] ?? globals?.value(name) { return list.isEmpty ? .absent : .values(list) }
         if Self.globalKeysNeverPresent.contains(name) { return .absent }
         // Tags of the principal are filled from IAM; a tag the principal lacks is simply absent.
         if name.hasPrefix("aws:principaltag/") { return .absent }
         return .unsupported
     }
-
-    /// Every key with a value, for explanations.
-    public var present: [String: [String]] { values.filter { !$0.value.isEmpty } }
 }

@@ -9,8 +9,35 @@ enum StatementEvaluation {
 
     enum Outcome: Equatable {
         case applies(PrincipalMatch)
-        case notApplicable(String)
+        case notApplicable(Miss)
         case unsupported(String)
+    }
+
+    /// Why a statement does not apply; put into words only when the decision shows the statement
+    /// (most requests match some statement, and then the others are not shown).
+    enum Miss: Equatable {
+        case actionNotListed, actionExcluded, noAction
+        case resourceNotListed, resourceExcluded, noResource
+        case principalNotNamed, principalExcluded, noPrincipal
+        case condition(String)
+        /// An Allow that could not be evaluated, treated as not matching.
+        case failedClosed(String)
+
+        func text(_ input: EvaluationInput) -> String {
+            switch self {
+            case .actionNotListed: "action \(input.action) not in Action"
+            case .actionExcluded: "action \(input.action) is in NotAction"
+            case .noAction: "statement has no Action"
+            case .resourceNotListed: "resource \(input.resource) not in Resource"
+            case .resourceExcluded: "resource \(input.resource) is in NotResource"
+            case .noResource: "statement has no Resource"
+            case .principalNotNamed: "Principal does not name \(input.principal.arn)"
+            case .principalExcluded: "NotPrincipal names \(input.principal.arn)"
+            case .noPrincipal: "resource-based statement has no Principal"
+            case .condition(let why): "condition not met: \(why)"
+            case .failedClosed(let why): why
+            }
+        }
     }
 
     static func evaluate(
@@ -19,14 +46,14 @@ enum StatementEvaluation {
         switch statement.actions {
         case .action(let patterns):
             guard patterns.contains(where: { actionMatches($0, input.action) }) else {
-                return .notApplicable("action \(input.action) not in Action")
+                return .notApplicable(.actionNotListed)
             }
         case .notAction(let patterns):
             if patterns.contains(where: { actionMatches($0, input.action) }) {
-                return .notApplicable("action \(input.action) is in NotAction")
+                return .notApplicable(.actionExcluded)
             }
         case .none:
-            return .notApplicable("statement has no Action")
+            return .notApplicable(.noAction)
         }
 
         var unsupported: String?
@@ -42,14 +69,14 @@ enum StatementEvaluation {
                 if hit { break }
             }
             if case .notResource = statement.resources {
-                if hit { return .notApplicable("resource \(input.resource) is in NotResource") }
+                if hit { return .notApplicable(.resourceExcluded) }
             } else if !hit && unsupported == nil {
-                return .notApplicable("resource \(input.resource) not in Resource")
+                return .notApplicable(.resourceNotListed)
             }
             if hit { unsupported = nil }
         case .none:
             // Resource policies (trust policies, repository policies) apply to their own resource.
-            if !asResourcePolicy { return .notApplicable("statement has no Resource") }
+            if !asResourcePolicy { return .notApplicable(.noResource) }
         }
 
         var principalMatch = PrincipalMatch.direct
@@ -57,22 +84,22 @@ enum StatementEvaluation {
             switch statement.principals {
             case .principal(let set):
                 guard let match = PrincipalMatcher.match(set, input.principal) else {
-                    return .notApplicable("Principal does not name \(input.principal.arn)")
+                    return .notApplicable(.principalNotNamed)
                 }
                 principalMatch = match
             case .notPrincipal(let set):
                 if PrincipalMatcher.match(set, input.principal) != nil {
-                    return .notApplicable("NotPrincipal names \(input.principal.arn)")
+                    return .notApplicable(.principalExcluded)
                 }
             case .none:
-                return .notApplicable("resource-based statement has no Principal")
+                return .notApplicable(.noPrincipal)
             }
         }
 
         for clause in statement.conditions {
             switch ConditionEvaluator.evaluate(clause, keys: input.keys, variables: document.allowsVariables) {
             case .matched: continue
-            case .notMatched(let why): return .notApplicable("condition not met: \(why)")
+            case .notMatched(let why): return .notApplicable(.condition(why))
             case .unsupported(let why): unsupported = unsupported ?? why
             }
         }

@@ -116,6 +116,30 @@ extension IAMTables {
         ).map { try $0.string("policy_arn") }
     }
 
+    /// Every policy attached to a user or role, in attachment order, with the default version of
+    /// the customer managed ones (nil for AWS managed ARNs and for policies that no longer exist):
+    /// one query, as authorization asks this on every request of a user or role.
+    func attachedPolicyDocuments(account: String, type: PrincipalType, name: String) throws -> [(
+        arn: String, defaultVersion: (versionID: String, document: String)?
+    )] {
+        try connection.query(
+            """
+            SELECT a.policy_arn, p.default_version, v.document FROM iam_attachment a
+            LEFT JOIN iam_policy p ON p.arn = a.policy_arn
+            LEFT JOIN iam_policy_version v ON v.policy_arn = p.arn AND v.version_id = p.default_version
+            WHERE a.account_id = ? AND a.principal_type = ? AND a.principal_name = ?
+            ORDER BY a.attached_at, a.policy_arn
+            """,
+            [.text(account), .text(type.rawValue), .text(name)]
+        ).map { row in
+            let arn = try row.string("policy_arn")
+            guard let version = try row.optionalString("default_version"),
+                let document = try row.optionalString("document")
+            else { return (arn, nil) }
+            return (arn, (version, document))
+        }
+    }
+
     /// `(type, name)` of every user and role in `account` the policy is attached to.
     func entities(policyARN: String, account: String) throws -> [(PrincipalType, String)] {
         try connection.query(

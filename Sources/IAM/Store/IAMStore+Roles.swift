@@ -9,6 +9,13 @@ extension IAMTables {
         .map(Self.role)
     }
 
+    /// A role's ARN and tags, all authorization needs of it on each request of its sessions.
+    func roleARNAndTags(account: String, name: String) throws -> (arn: String, tags: [IAMTag])? {
+        try connection.queryOne(
+            "SELECT arn, tags FROM iam_role WHERE account_id = ? AND name = ?", [.text(account), .text(name)]
+        ).map { (try $0.string("arn"), Self.decodeTags(try $0.string("tags"))) }
+    }
+
     func roles(account: String) throws -> [IAMRole] {
         try connection.query("SELECT * FROM iam_role WHERE account_id = ? ORDER BY name", [.text(account)]).map(
             Self.role)

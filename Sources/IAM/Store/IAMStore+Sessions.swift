@@ -7,6 +7,12 @@ extension IAMTables {
             Self.session)
     }
 
+    /// When the session of `accessKeyID` was issued (`aws:TokenIssueTime`).
+    func sessionIssueTime(accessKeyID: String) throws -> Date? {
+        try connection.queryOne("SELECT created_at FROM iam_session WHERE access_key_id = ?", [.text(accessKeyID)])
+            .map { Self.date(try $0.double("created_at")) }
+    }
+
     /// The newest session the metadata service issued to `instance` for `role`.
     func latestInstanceSession(instanceID: String, role: String) throws -> RoleSession? {
         try connection.queryOne(

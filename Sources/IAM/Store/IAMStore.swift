@@ -25,6 +25,8 @@ struct IAMTables {
     }
 
     static func decodeTags(_ text: String) -> [IAMTag] {
-        (try? JSONDecoder().decode([IAMTag].self, from: Data(text.utf8))) ?? []
+        // Most entities have no tags, and authorization reads a role's or user's row per request.
+        if text == "[]" { return [] }
+        return (try? JSONDecoder().decode([IAMTag].self, from: Data(text.utf8))) ?? []
     }
 }
