@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Logging
+import Storage
 
 /// ebauth's IAM decision point: finds the caller's identity policies, evaluates them with the
 /// resource's policy, records the explanation under the request id and logs it.
@@ -11,6 +12,26 @@ public struct PolicyAuthorizer: Authorizer {
     let clock: AWSClock
     /// Shared by every authorizer of one module, so a policy is parsed once, not per request.
     let documents: PolicyCache
+    /// What IAM's tables say about a user or role session, kept until the next write (any
+    /// policy, role, user or session change).
+    let identities: ReadCache<IdentityKey, StoredIdentity>
+
+    struct IdentityKey: Hashable, Sendable {
+        var kind: String
+        var accountID: String
+        var arn: String
+        var roleName: String?
+        var accessKeyID: String
+    }
+
+    /// The facts only the tables know, and the caller's identity policies.
+    struct StoredIdentity: Sendable {
+        var principalARN: String
+        var tags: [String: String]
+        var tokenIssueTime: Date?
+        var policies: [NamedPolicy]
+        var notes: [String]
+    }
 
     init(store: IAMStore, decisions: DecisionLog, logger: Logger, clock: AWSClock, documents: PolicyCache) {
         self.store = store
@@ -18,6 +39,7 @@ public struct PolicyAuthorizer: Authorizer {
         self.logger = logger
         self.clock = clock
         self.documents = documents
+        identities = ReadCache(database: store.database)
     }
 
     public func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
@@ -37,9 +59,24 @@ public struct PolicyAuthorizer: Authorizer {
         // anonymous and service callers are decided without reading IAM's tables.
         if facts.kind == .user || facts.kind == .assumedRole {
             do {
-                identityPolicies = try store.read { tables in
-                    try identity(of: &facts, accessKeyID: request.caller.accessKeyID, tables: tables, notes: &notes)
+                let key = IdentityKey(
+                    kind: facts.kind.rawValue, accountID: facts.accountID, arn: facts.arn, roleName: facts.roleName,
+                    accessKeyID: request.caller.accessKeyID)
+                let stored = try identities.value(for: key) { [facts] in
+                    var read = facts
+                    var readNotes: [String] = []
+                    let policies = try store.read { tables in
+                        try identity(of: &read, accessKeyID: key.accessKeyID, tables: tables, notes: &readNotes)
+                    }
+                    return StoredIdentity(
+                        principalARN: read.principalARN, tags: read.tags, tokenIssueTime: read.tokenIssueTime,
+                        policies: policies, notes: readNotes)
                 }
+                facts.principalARN = stored.principalARN
+                facts.tags = stored.tags
+                facts.tokenIssueTime = stored.tokenIssueTime
+                identityPolicies = stored.policies
+                notes += stored.notes
             } catch {
                 notes.append("identity policies could not be read (\(type(of: error))); none applied")
             }
