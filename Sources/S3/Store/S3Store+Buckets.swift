@@ -8,8 +8,10 @@ extension S3Store {
     }
 
     func bucket(named name: String) throws -> Bucket? {
-        try database.read { connection in
-            try connection.queryOne("SELECT * FROM s3_bucket WHERE name = ?", [.text(name)]).map(Self.bucket)
+        try bucketsByName.value(for: name) {
+            try database.read { connection in
+                try connection.queryOne("SELECT * FROM s3_bucket WHERE name = ?", [.text(name)]).map(Self.bucket)
+            }
         }
     }
 

@@ -4,7 +4,9 @@ import Storage
 
 extension S3Store {
     func object(bucket: String, key: String) throws -> StoredObject? {
-        try database.read { connection in try Self.object(bucket: bucket, key: key, in: connection) }
+        try objectsByKey.value(for: ObjectAddress(bucket: bucket, key: key)) {
+            try database.read { connection in try Self.object(bucket: bucket, key: key, in: connection) }
+        }
     }
 
     /// Objects of `bucket` with keys `>= prefix` and `> after`, in byte order (parts not loaded).

@@ -7,6 +7,22 @@ import Storage
 struct S3Store: Sendable {
     let database: Database
     let blobStore: BlobStore
+    /// Buckets by name and objects by bucket and key: read on every request, kept until the
+    /// next write.
+    let bucketsByName: ReadCache<String, Bucket?>
+    let objectsByKey: ReadCache<ObjectAddress, StoredObject?>
+
+    struct ObjectAddress: Hashable, Sendable {
+        var bucket: String
+        var key: String
+    }
+
+    init(database: Database, blobStore: BlobStore) {
+        self.database = database
+        self.blobStore = blobStore
+        bucketsByName = ReadCache(database: database)
+        objectsByKey = ReadCache(database: database)
+    }
 
     /// Where the bytes of a new row come from: freshly staged, or a blob another row already holds.
     enum BlobSource {
