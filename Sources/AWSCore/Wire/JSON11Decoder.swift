@@ -85,11 +85,7 @@ final class JSON11ValueDecoder: Decoder, SingleValueDecodingContainer {
         self.value = value
         defer {
             self.value = saved
-            keys.removeSubrange(depth...)
-        }
-        if let dictionary = T.self as? any JSON11StringDictionary.Type {
-            guard case .object(let members) = value else { throw decline() }
-            return try dictionary.init(json11: members, decoder: self) as! T
+            while keys.count > depth { keys.removeLast() }
         }
         return try T(from: self)
     }
@@ -160,34 +156,6 @@ final class JSON11ValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 }
 
-/// `[String: V]`, which Foundation decodes member by member, keeping the first of duplicate keys
-/// but decoding (and so failing on) every value.
-protocol JSON11StringDictionary {
-    init(json11 members: [JSON11Member], decoder: JSON11ValueDecoder) throws
-}
-
-extension Dictionary: JSON11StringDictionary where Key == String, Value: Decodable {
-    init(json11 members: [JSON11Member], decoder: JSON11ValueDecoder) throws {
-        self.init(minimumCapacity: members.count)
-        for member in members {
-            let key = JSON11StringKey(member.key)
-            let value = try decoder.unwrap(member.value, as: Value.self, nestedKeys: [], key: key)
-            if self[member.key] == nil {
-                self[member.key] = value
-            }
-        }
-    }
-}
-
-struct JSON11StringKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ stringValue: String) { self.stringValue = stringValue }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
 struct JSON11KeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: JSON11ValueDecoder
     let members: [JSON11Member]
@@ -216,10 +184,15 @@ struct JSON11KeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProto
 
     var codingPath: [any CodingKey] { Array(decoder.keys.prefix(depth)) + nestedKeys }
 
-    /// Like Foundation: the first of duplicate keys, compared as Swift strings.
+    /// Keys compared as Swift strings, as Foundation's dictionary of members compares them. With a
+    /// repeated key Foundation still decodes (and may fail on) every value of a `[String: V]`, so
+    /// that case is left to it.
     var allKeys: [Key] {
         var seen = Set<String>()
-        return members.compactMap { seen.insert($0.key).inserted ? Key(stringValue: $0.key) : nil }
+        seen.reserveCapacity(members.count)
+        let keys = members.compactMap { seen.insert($0.key).inserted ? Key(stringValue: $0.key) : nil }
+        if seen.count != members.count { decoder.declined = true }
+        return keys
     }
 
     private func find(_ key: Key) -> JSON11Value? {

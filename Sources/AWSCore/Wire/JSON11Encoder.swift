@@ -38,12 +38,15 @@ final class JSON11ArrayBox {
 
 /// Members in the order written; the writer sorts them.
 final class JSON11ObjectBox {
-    var keys: [String] = []
-    var values: [JSON11Node] = []
+    var members: [(key: String, value: JSON11Node)] = []
+
+    init() {
+        // Room for a typical response shape, so that appending does not reallocate member by member.
+        members.reserveCapacity(10)
+    }
 
     func append(_ key: String, _ value: JSON11Node) {
-        keys.append(key)
-        values.append(value)
+        members.append((key, value))
     }
 }
 

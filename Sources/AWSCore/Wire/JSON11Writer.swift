@@ -42,18 +42,19 @@ struct JSON11Writer {
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let box):
-            guard depth < Self.maximumDepth, let order = Self.sortedOrder(box.keys) else { return false }
+            let members = box.members
+            guard depth < Self.maximumDepth, let order = Self.sortedOrder(members) else { return false }
             bytes.append(UInt8(ascii: "{"))
             var nonASCIIKeys = false
             for (position, index) in order.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                if !writeString(box.keys[index]) { nonASCIIKeys = true }
+                if !writeString(members[index].key) { nonASCIIKeys = true }
                 bytes.append(UInt8(ascii: ":"))
-                guard write(box.values[index], depth: depth + 1) else { return false }
+                guard write(members[index].value, depth: depth + 1) else { return false }
             }
             bytes.append(UInt8(ascii: "}"))
             // Foundation keys a Swift dictionary, which merges canonically equivalent spellings.
-            if nonASCIIKeys, Set(box.keys).count != box.keys.count { return false }
+            if nonASCIIKeys, Set(members.lazy.map(\.key)).count != members.count { return false }
         }
         return true
     }
@@ -86,76 +87,119 @@ struct JSON11Writer {
     /// \u00xx in lowercase hex for the other control characters. Returns whether it was all ASCII.
     @discardableResult
     mutating func writeString(_ text: String) -> Bool {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
-        var ascii = true
-        text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            var seen: UInt8 = 0
             var mark = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
                 let byte = utf8[index]
-                if byte >= 0x80 { ascii = false }
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if index > mark {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index]))
+                seen |= byte
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    if index > mark {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index]))
+                    }
+                    writeEscape(byte)
+                    mark = index + 1
                 }
-                mark = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Self.hex.utf8Start
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
+                index += 1
             }
             if utf8.count > mark {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
             }
+            bytes.append(UInt8(ascii: "\""))
+            return seen < 0x80
         }
-        bytes.append(UInt8(ascii: "\""))
-        return ascii
     }
 
-    /// Member indices in Foundation's order, or nil when a key was written twice (Foundation keeps
-    /// the last value, or traps for containers).
-    static func sortedOrder(_ keys: [String]) -> [Int]? {
-        var order = Array(keys.indices)
-        if keys.count < 16 {
-            // Insertion sort: objects here are small and usually nearly sorted already.
-            for i in order.indices.dropFirst() {
-                let current = order[i]
-                var j = i
-                while j > 0, precedes(keys[current], keys[order[j - 1]]) {
-                    order[j] = order[j - 1]
-                    j -= 1
+    private mutating func writeEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = Self.hex.utf8Start
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(0x30)
+            bytes.append(0x30)
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+        }
+    }
+
+    /// Member indices in Foundation's order (by the bytes of the UTF-8 keys), or nil when a key was
+    /// written twice (Foundation keeps the last value, or traps for containers).
+    static func sortedOrder(_ members: [(key: String, value: JSON11Node)]) -> [Int]? {
+        var keys: [SortKey] = []
+        keys.reserveCapacity(members.count)
+        if members.count < 16 {
+            // Insertion sort: objects here are small. Every pair that ends up adjacent is compared
+            // on the way, so an equal comparison is exactly a repeated key.
+            for index in members.indices {
+                let key = SortKey(members[index].key, index: index)
+                var slot = keys.count
+                keys.append(key)
+                while slot > 0 {
+                    let order = compare(key, keys[slot - 1], members)
+                    if order == 0 { return nil }
+                    if order > 0 { break }
+                    keys[slot] = keys[slot - 1]
+                    slot -= 1
                 }
-                order[j] = current
+                keys[slot] = key
             }
         } else {
-            order.sort { precedes(keys[$0], keys[$1]) }
+            for index in members.indices { keys.append(SortKey(members[index].key, index: index)) }
+            keys.sort { compare($0, $1, members) < 0 }
+            for slot in keys.indices.dropFirst() where compare(keys[slot - 1], keys[slot], members) == 0 {
+                return nil
+            }
         }
-        for position in order.indices.dropFirst() where !precedes(keys[order[position - 1]], keys[order[position]]) {
-            return nil
-        }
-        return order
+        return keys.map(\.index)
     }
 
-    /// Byte-wise comparison of UTF-8, as `a.utf8.lexicographicallyPrecedes(b.utf8)`.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { left in
-            b.withUTF8 { right in
-                let common = min(left.count, right.count)
-                if common > 0 {
-                    let order = memcmp(left.baseAddress!, right.baseAddress!, common)
-                    if order != 0 { return order < 0 }
+    /// A key's first eight UTF-8 bytes, big-endian and zero-padded, which order most keys alone.
+    struct SortKey {
+        let prefix: UInt64
+        let count: Int
+        let index: Int
+
+        init(_ key: String, index: Int) {
+            var key = key
+            (prefix, count) = key.withUTF8 { utf8 in
+                var prefix: UInt64 = 0
+                for offset in 0..<min(8, utf8.count) {
+                    prefix |= UInt64(utf8[offset]) << (56 - 8 * offset)
                 }
-                return left.count < right.count
+                return (prefix, utf8.count)
+            }
+            self.index = index
+        }
+    }
+
+    /// Three-way comparison of the UTF-8 bytes, as `utf8.lexicographicallyPrecedes` orders them.
+    static func compare(_ a: SortKey, _ b: SortKey, _ members: [(key: String, value: JSON11Node)]) -> Int {
+        if a.prefix != b.prefix { return a.prefix < b.prefix ? -1 : 1 }
+        if a.count <= 8, b.count <= 8 {
+            // Equal padded prefixes: the shorter key is a prefix of the longer one.
+            return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+        }
+        var left = members[a.index].key
+        var right = members[b.index].key
+        return left.withUTF8 { left in
+            right.withUTF8 { right in
+                // The first eight bytes are equal (a shorter key's padding included).
+                let common = min(left.count, right.count)
+                if common > 8 {
+                    let order = memcmp(left.baseAddress! + 8, right.baseAddress! + 8, common - 8)
+                    if order != 0 { return order < 0 ? -1 : 1 }
+                }
+                return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
             }
         }
     }
