@@ -150,6 +150,30 @@ struct JSON11EncoderTests {
         }
     }
 
+    @Test("escapes and non-ASCII bytes at every offset of an eight-byte word")
+    func escapeOffsets() throws {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "!", "#", "[", "]", "\u{7F}", "é", "😀"] {
+            for offset in 0..<18 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 17 - offset)
+                try Self.expectSame([text: text])
+            }
+        }
+    }
+
+    @Test("keys sharing long prefixes, and NUL bytes, sort by their UTF-8 bytes")
+    func keyOrder() throws {
+        let keys = [
+            "LastModifiedDate", "LastModifiedUser", "LastModified", "LastModifiedDat", "abcdefgh", "abcdefgh\u{0}",
+            "abcdefg", "abcdefgh1", "abcdefgh0", "ab\u{0}", "ab", "ab\u{0}\u{0}", "", "\u{0}", "Z", "a", "é", "e",
+        ]
+        let small = Dictionary(uniqueKeysWithValues: keys.prefix(12).enumerated().map { ($1, $0) })
+        let large = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        try Self.expectSame(small)
+        try Self.expectSame(large)
+        #expect(JSON11Encoder.encode(Repeated(keys: ["abcdefgh1", "abcdefgh1"])) == nil)
+        #expect(JSON11Encoder.encode(Repeated(keys: keys + ["LastModifiedUser"])) == nil)
+    }
+
     @Test("doubles and dates print as Foundation prints them")
     func numbers() throws {
         let doubles: [Double] = [

@@ -36,7 +36,6 @@ final class JSON11ValueDecoder: Decoder, SingleValueDecodingContainer {
     init(bytes: [UInt8], value: JSON11Value) {
         self.bytes = bytes
         self.value = value
-        keys.reserveCapacity(8)
     }
 
     func decline() -> Declined {

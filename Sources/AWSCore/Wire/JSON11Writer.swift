@@ -46,7 +46,8 @@ struct JSON11Writer {
             guard depth < Self.maximumDepth, let order = Self.sortedOrder(members) else { return false }
             bytes.append(UInt8(ascii: "{"))
             var nonASCIIKeys = false
-            for (position, index) in order.enumerated() {
+            for (position, sortKey) in order.enumerated() {
+                let index = sortKey.index
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 if !writeString(members[index].key) { nonASCIIKeys = true }
                 bytes.append(UInt8(ascii: ":"))
@@ -90,12 +91,20 @@ struct JSON11Writer {
         var text = text
         return text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
-            var seen: UInt8 = 0
+            var seen: UInt64 = 0
             var mark = 0
             var index = 0
             while index < utf8.count {
+                // Eight bytes at a time through the runs that need no escape.
+                while index + 8 <= utf8.count {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    seen |= word
+                    if Self.mayNeedEscape(word) { break }
+                    index += 8
+                }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
-                seen |= byte
+                seen |= UInt64(byte)
                 if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                     if index > mark {
                         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index]))
@@ -109,8 +118,18 @@ struct JSON11Writer {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
             }
             bytes.append(UInt8(ascii: "\""))
-            return seen < 0x80
+            return seen & 0x8080_8080_8080_8080 == 0
         }
+    }
+
+    /// Whether any of the eight bytes is a control character, a quote or a backslash (the classic
+    /// "has a byte less than n" and "has a zero byte" word tricks; exact for the word as a whole).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByteBelow(_ word: UInt64, _ limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highs != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
     private mutating func writeEscape(_ byte: UInt8) {
@@ -134,7 +153,7 @@ struct JSON11Writer {
 
     /// Member indices in Foundation's order (by the bytes of the UTF-8 keys), or nil when a key was
     /// written twice (Foundation keeps the last value, or traps for containers).
-    static func sortedOrder(_ members: [(key: String, value: JSON11Node)]) -> [Int]? {
+    static func sortedOrder(_ members: [(key: String, value: JSON11Node)]) -> [SortKey]? {
         var keys: [SortKey] = []
         keys.reserveCapacity(members.count)
         if members.count < 16 {
@@ -160,7 +179,7 @@ struct JSON11Writer {
                 return nil
             }
         }
-        return keys.map(\.index)
+        return keys
     }
 
     /// A key's first eight UTF-8 bytes, big-endian and zero-padded, which order most keys alone.
