@@ -43,6 +43,9 @@ public struct JSON11Service: AWSServiceHandler {
 }
 
 /// The JSON 1.1 codec: timestamps are epoch seconds (fractional), absent members are omitted.
+///
+/// The bytes and errors are `JSONEncoder`'s and `JSONDecoder`'s with these settings;
+/// `JSON11Encoder` and `JSON11Decoder` produce them directly on the common path.
 public enum JSON11 {
     /// Bodies past this are refused before decoding; AWS's JSON APIs take far less.
     public static let maxBodyBytes = 1 << 20
@@ -51,7 +54,12 @@ public enum JSON11 {
         guard bytes.count <= maxBodyBytes else {
             throw AWSError(code: "SerializationException", message: "Request body too large.", status: 400)
         }
-        let data = bytes.isEmpty ? Data("{}".utf8) : Data(bytes)
+        let body = bytes.isEmpty ? Array("{}".utf8) : bytes
+        if let value = JSON11Decoder.decode(type, from: body) {
+            return value
+        }
+        // Errors and unusual input: Foundation decides, so messages name what JSONDecoder names.
+        let data = Data(body)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         do {
@@ -64,6 +72,10 @@ public enum JSON11 {
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let bytes = JSON11Encoder.encode(value) {
+            return bytes
+        }
+        // What the fast encoder leaves (NaN, URL, odd containers): Foundation's bytes or error.
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
