@@ -9,7 +9,7 @@ public struct ServerOptions: Sendable {
     public var statePath: String?
     public var enforceIAM = false
     public var logLevel: Logger.Level = .info
-    public var workerCount = 32
+    public var workerCount = HTTPServerConfiguration.defaultWorkerCount
     /// For tests: shorter timeouts, smaller limits.
     public var configureHTTP: @Sendable (inout HTTPServerConfiguration) -> Void = { _ in }
 

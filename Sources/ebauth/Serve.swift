@@ -24,15 +24,15 @@ extension Ebauth {
         @Option(help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
 
-        @Option(help: "Threads serving requests.")
-        var workers = 32
+        @Option(help: "Threads kept ready to serve requests (default: two per core, at least 4; more start while clients read slowly).")
+        var workers: Int?
 
         func validate() throws {
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError("unknown log level '\(logLevel)'")
             }
             guard (0...65535).contains(port) else { throw ValidationError("port must be 0...65535") }
-            guard workers > 0 else { throw ValidationError("workers must be positive") }
+            if let workers, workers <= 0 { throw ValidationError("workers must be positive") }
         }
 
         func run() throws {
@@ -42,7 +42,7 @@ extension Ebauth {
             options.statePath = state
             options.enforceIAM = enforceIAM
             options.logLevel = Logger.Level(rawValue: logLevel)!
-            options.workerCount = workers
+            if let workers { options.workerCount = workers }
             do {
                 try ServerRunner.run(options: options)
             } catch {

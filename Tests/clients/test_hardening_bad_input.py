@@ -129,7 +129,7 @@ def test_slowloris_connections_do_not_starve_other_clients():
 
 
 def test_slowloris_bodies_do_not_starve_other_clients():
-    """64 uploads (twice the default 32 workers) that send their head and a few body bytes, then
+    """64 uploads (far more than the default workers) that send their head and a few body bytes, then
     dribble: a quiet body is parked in epoll like a partial head, so the server keeps answering
     others, and a parked upload still gets its answer once its body is complete."""
     server = Server()

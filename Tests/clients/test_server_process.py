@@ -110,6 +110,24 @@ def test_a_second_server_on_the_same_state_directory_is_refused_while_the_first_
         assert second.terminate() == 0
 
 
+def test_a_client_that_hangs_up_during_a_big_download_does_not_stop_the_server(server):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="hangup")
+    s3.put_object(Bucket="hangup", Key="big", Body=b"x" * (16 << 20))
+    url = s3.generate_presigned_url("get_object", Params={"Bucket": "hangup", "Key": "big"})
+    path = url.split(str(server.port), 1)[1]
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", server.port))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode())
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200 ")
+        # Gone mid-answer, with unread bytes: the server's next write fails (EPIPE / reset).
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        sock.close()
+    assert server.process.poll() is None
+    assert len(s3.get_object(Bucket="hangup", Key="big")["Body"].read()) == 16 << 20
+
+
 def test_one_log_line_per_request_without_secrets(server):
     s3 = server.client("s3", key="AKIASECRETLOGTEST000", secret="do-not-log-this-secret")
     try:

@@ -12,6 +12,10 @@ final class HTTPConnection: @unchecked Sendable {
     /// Set by the event loop when the connection goes back to waiting; read by the idle sweep.
     var idleSince = 0
     var isIdle = false
+    /// The server's workers, asked for a stand-in before a write that waits on the client.
+    var pool: WorkerPool?
+    /// Files up to this size are sent without a stand-in (they fit the socket's send buffer).
+    static let sendBufferEstimate = 256 * 1024
     /// When the head being received must be complete: set by its first byte, cleared when it
     /// is. A connection parked with a partial head is closed by the event loop past it.
     var headDeadline: Int?
@@ -255,10 +259,20 @@ final class HTTPConnection: @unchecked Sendable {
 
     func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
+        // First without waiting: when the client's buffer is full, the worker is about to wait on
+        // it (up to the write timeout) and asks the pool for a stand-in first.
+        var waiting = false
+        defer { if waiting { pool?.didWaitOnPeer() } }
         while offset < bytes.count {
-            let n = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            let flags = waiting ? Int32(MSG_NOSIGNAL) : Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
+            let n = send(fd, bytes.baseAddress! + offset, bytes.count - offset, flags)
             if n < 0 {
                 if errno == EINTR { continue }
+                if !waiting && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    waiting = true
+                    pool?.willWaitOnPeer()
+                    continue
+                }
                 throw SystemError.last("send")
             }
             offset += n
@@ -276,6 +290,10 @@ final class HTTPConnection: @unchecked Sendable {
         defer { Glibc.close(file) }
         var position = off_t(offset)
         var remaining = length
+        // More than a socket buffer holds: the worker will wait on the client's reading.
+        let waits = length > Self.sendBufferEstimate
+        if waits { pool?.willWaitOnPeer() }
+        defer { if waits { pool?.didWaitOnPeer() } }
         while remaining > 0 {
             let n = ebauth_sendfile(fd, file, &position, min(remaining, 1 << 30))
             if n < 0 {

@@ -9,8 +9,8 @@ import Synchronization
 
 /// HTTP/1.1 server on POSIX sockets.
 ///
-/// One event-loop thread accepts connections and sweeps idle ones; a fixed pool of worker threads
-/// waits on a second epoll set holding the idle connections, and the worker that wakes for one
+/// One event-loop thread accepts connections and sweeps idle ones; a small pool of worker threads
+/// (see `WorkerPool`) waits on a second epoll set holding the idle connections, and the worker that wakes for one
 /// reads its requests, calls the responder and writes answers. A connection between requests holds
 /// no thread, so thousands of idle keep-alive clients cost only their sockets, and a request wakes
 /// one thread, not the event loop and then a worker (a context switch less per request).
@@ -28,6 +28,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var stopFD: Int32 = -1
     private let finished = DispatchSemaphore(value: 0)
     private var workersRunning = 0
+    private var workersStarted = 0
 
     /// Connections by id, and whether shutdown has begun; one lock for both so a worker that
     /// re-arms a connection and a shutdown that closes idle ones never race.
@@ -52,6 +53,9 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds, starts the threads and returns; `port` holds the bound port.
     public func start() throws {
         Self.raiseOpenFileLimit()
+        // sendfile has no MSG_NOSIGNAL: a client that hangs up during a file answer would kill
+        // the process with SIGPIPE. Ignored, the write fails with EPIPE and only that connection ends.
+        signal(SIGPIPE, SIG_IGN)
         let (fd, boundPort) = try Listener.open(host: configuration.host, port: configuration.port)
         listenFD = fd
         port = boundPort
@@ -66,20 +70,11 @@ public final class HTTPServer: @unchecked Sendable {
         try register(wakeFD, token: Self.wakeToken, events: UInt32(EBAUTH_EPOLLIN))
         try register(stopFD, token: Self.stopToken, events: UInt32(EBAUTH_EPOLLIN), in: connectionsFD)
 
-        workersRunning = configuration.workerCount
-        for index in 0..<configuration.workerCount {
-            let thread = Thread { [self] in
-                while let connection = nextReadyConnection() {
-                    serve(connection)
-                }
-                finishedWorker()
-            }
-            thread.name = "http-worker-\(index)"
-            thread.stackSize = 8 << 20  // deep JSON or XML must not overflow a worker
-            // Not kept: a Thread holds its closure, which holds the server, so a stored array of
-            // them made a cycle that kept every stopped server (and its responder) alive.
-            thread.start()
-        }
+        let pool = WorkerPool(
+            target: configuration.workerCount, maximum: configuration.maxWorkers,
+            startWorker: { [weak self] in self?.startWorker() })
+        self.pool = pool
+        pool.start()
         let loop = Thread { [self] in eventLoop() }
         loop.name = "http-event-loop"
         loop.start()
@@ -104,6 +99,35 @@ public final class HTTPServer: @unchecked Sendable {
     public var connectionCount: Int { state.withLock { $0.connections.count } }
 
     private let workerLock = NSLock()
+    /// Set in `start`; connections reach it to ask for a stand-in before a blocking write.
+    private var pool: WorkerPool?
+
+    private func startWorker() {
+        workerLock.lock()
+        workersRunning += 1
+        let index = workersStarted
+        workersStarted += 1
+        workerLock.unlock()
+        let thread = Thread { [self] in
+            while let connection = nextReadyConnection() {
+                serve(connection)
+                if pool?.retireIfSurplus() == true { break }
+            }
+            finishedWorker()
+        }
+        thread.name = "http-worker-\(index)"
+        thread.stackSize = 8 << 20  // deep JSON or XML must not overflow a worker
+        // Not kept: a Thread holds its closure, which holds the server, so a stored array of
+        // them made a cycle that kept every stopped server (and its responder) alive.
+        thread.start()
+    }
+
+    /// Worker threads alive now (the target, plus stand-ins for workers waiting on slow readers).
+    public var workerThreadCount: Int {
+        workerLock.lock()
+        defer { workerLock.unlock() }
+        return workersRunning
+    }
 
     private func finishedWorker() {
         workerLock.lock()
@@ -175,6 +199,7 @@ public final class HTTPServer: @unchecked Sendable {
                 table.nextID += 1
                 let connection = HTTPConnection(
                     fd: fd, id: id, remoteAddress: address, bufferSize: max(64 * 1024, configuration.maxHeaderBytes * 2))
+                connection.pool = pool
                 connection.isIdle = true
                 connection.idleSince = MonotonicClock.nowMilliseconds()
                 table.connections[id] = connection

@@ -13,8 +13,14 @@ public struct HTTPServerConfiguration: Sendable {
     /// Bodies larger than this are spooled to a file in `spoolDirectory`.
     public var memoryBodyThreshold: Int = 1024 * 1024
     public var spoolDirectory: String = NSTemporaryDirectory()
-    /// Threads that serve requests; idle keep-alive connections hold none.
-    public var workerCount: Int = 32
+    /// Threads kept ready to serve requests; idle keep-alive connections, partial heads and quiet
+    /// bodies hold none. About two per core serves best: more threads than cores cost a wake-up per
+    /// request and contention (see `WorkerPool`).
+    public var workerCount: Int = HTTPServerConfiguration.defaultWorkerCount
+    /// Ceiling with the stand-ins started while workers wait on clients that read slowly.
+    public var maxWorkers: Int = 256
+
+    public static var defaultWorkerCount: Int { max(4, 2 * ProcessInfo.processInfo.activeProcessorCount) }
     public var maxConnections: Int = 4096
     /// From a request's first byte to its blank line: a client dribbling headers is cut off.
     public var headerTimeout: Duration = .seconds(30)
