@@ -283,6 +283,12 @@ final class HTTPConnection: @unchecked Sendable {
         try bytes.withUnsafeBytes { try writeAll($0) }
     }
 
+    /// TCP_CORK: while set, only full segments leave; clearing it sends what is queued.
+    func cork(_ on: Bool) {
+        var value: Int32 = on ? 1 : 0
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_CORK, &value, socklen_t(MemoryLayout<Int32>.size))
+    }
+
     /// Sends `length` bytes of a file from `offset` without copying them through user space.
     func sendFile(path: String, offset: Int, length: Int) throws {
         let file = open(path, O_RDONLY | O_CLOEXEC)
