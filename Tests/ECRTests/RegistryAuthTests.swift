@@ -164,5 +164,13 @@ struct HostNameTests {
         #expect(ECRHost.parse("123456789012.dkr.ecr.us-east-1.example.com") == nil)
         #expect(ECRHost.parse("127.0.0.1:4566") == nil)
         #expect(ECRHost.parse("quay.io") == nil)
+        // The quick check for a `dkr.` label must not refuse what the full parse accepts.
+        #expect(ECRHost.parse("  123456789012.DKR.ECR.us-east-1.localhost  ") == ECRRegistry(accountID: "123456789012", region: "us-east-1"))
+        for host in [
+            "123456789012.d\u{212A}r.ecr.us-east-1.amazonaws.com", "123456789012.dkr.ecr.us-east-1.amazonaws.com:443",
+            "DKR.", "dkr", "127.0.0.1:4566", "x.dkr.y", "\t123456789012.dkr.ecr.us-east-1.amazonaws.com.",
+        ] {
+            #expect(ECRHost.parse(host) == ECRHost.parseName(host), "\(host)")
+        }
     }
 }

@@ -8,7 +8,16 @@ import Registry
 enum ECRHost {
     /// The account and region a Host header names, or nil for any other host.
     static func parse(_ header: String?) -> ECRRegistry? {
-        guard var host = header.map(HostName.trimmedLowercased), !host.isEmpty else { return nil }
+        // Every registry request asks; most Hosts (`127.0.0.1:4566`, `quay.io`) have no `dkr`
+        // label at all, found without lowercasing and splitting.
+        guard let header, mayNameECR(header) else { return nil }
+        return parseName(header)
+    }
+
+    /// `parse` without the quick check.
+    static func parseName(_ header: String) -> ECRRegistry? {
+        var host = HostName.trimmedLowercased(header)
+        guard !host.isEmpty else { return nil }
         if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") { host = String(host[..<colon]) }
         if host.hasSuffix(".") { host.removeLast() }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -20,6 +29,21 @@ enum ECRHost {
             isRegionName(region)
         else { return nil }
         return ECRRegistry(accountID: account, region: region)
+    }
+
+    /// Whether `header` contains `dkr.` in any letter case, which every ECR host name does
+    /// (non-ASCII text is left to the full parse, whose Unicode lowercasing may make one).
+    static func mayNameECR(_ header: String) -> Bool {
+        let bytes = Array(header.utf8)
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        guard bytes.count >= 4 else { return false }
+        for index in 0...(bytes.count - 4)
+        where bytes[index] | 0x20 == UInt8(ascii: "d") && bytes[index + 1] | 0x20 == UInt8(ascii: "k")
+            && bytes[index + 2] | 0x20 == UInt8(ascii: "r") && bytes[index + 3] == UInt8(ascii: ".")
+        {
+            return true
+        }
+        return false
     }
 
     /// `us-east-1`, `cn-north-1`, `us-gov-west-1`: lowercase letters, digits and dashes.

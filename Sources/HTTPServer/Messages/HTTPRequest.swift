@@ -30,6 +30,12 @@ public struct HTTPRequest: Sendable {
 
     /// Splits an origin-form or absolute-form target into path and query.
     static func split(target: String) -> (path: String, query: String) {
+        // The common origin-form, by byte (the parser admits only visible ASCII in a target).
+        let utf8 = target.utf8
+        if utf8.first == UInt8(ascii: "/") {
+            guard let mark = utf8.firstIndex(of: UInt8(ascii: "?")) else { return (target, "") }
+            return (String(target[..<mark]), String(target[utf8.index(after: mark)...]))
+        }
         var rest = Substring(target)
         if rest.hasPrefix("http://") || rest.hasPrefix("https://") {
             rest = rest.drop(while: { $0 != ":" }).dropFirst(3)

@@ -6,6 +6,9 @@ import Storage
 public struct ServedManifest: Sendable, Equatable {
     public var record: ManifestRecord
     public var path: String
+    /// The manifest itself when it is small and came from the cache of served manifests: sent
+    /// with the head in one write instead of opened and sent from its file.
+    public var bytes: [UInt8]? = nil
 }
 
 /// A manifest GET as the cache of served manifests keys it: the Accept values as sent.
@@ -17,6 +20,10 @@ struct ManifestRequest: Hashable, Sendable {
 }
 
 extension RegistryBackend {
+    /// Manifests up to this size are kept in memory with their cache entry (most are a few KiB;
+    /// with 256 entries at most 4 MiB).
+    static let manifestBytesKept: Int64 = 16 * 1024
+
     /// `manifest(_:_:reference:accepting:)` for a GET's Accept header values, from the cache of
     /// served manifests when nothing was written since the same request was answered.
     public func manifest(
@@ -25,8 +32,10 @@ extension RegistryBackend {
         let request = ManifestRequest(
             namespace: namespace, repository: repository, reference: reference, accept: acceptHeaderValues)
         return try servedManifests.value(for: request) {
-            try manifest(
+            var served = try manifest(
                 namespace, repository, reference: reference, accepting: AcceptedMediaTypes(headerValues: acceptHeaderValues))
+            if served.record.size <= Self.manifestBytesKept { served.bytes = try readManifestBytes(served.record) }
+            return served
         }
     }
 

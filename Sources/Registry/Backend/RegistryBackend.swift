@@ -28,7 +28,7 @@ public struct RegistryBackend: Sendable {
     public init(store: RegistryStore, tagPolicy: TagPolicy? = nil) {
         self.store = store
         self.tagPolicy = tagPolicy
-        servedManifests = ReadCache(database: store.database)
+        servedManifests = ReadCache(database: store.database, limit: 256)
     }
 
     var blobStore: BlobStore { store.blobStore }

@@ -37,6 +37,7 @@ extension RegistryResponder {
             if RegistryResponses.notModified(context.request, etag: etag) {
                 return HTTPResponse(status: 304, headers: headers, body: .bytes([]))
             }
+            if let bytes = served.bytes { return HTTPResponse(status: 200, headers: headers, bytes: bytes) }
             return HTTPResponse(status: 200, headers: headers, body: .file(path: served.path, offset: 0, length: Int(served.record.size)))
         }
     }
