@@ -90,44 +90,29 @@ enum Wildcard {
         @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
             byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | fold : byte
         }
-        // The same loop as `scalarMatches`, on bytes.
-        var pi = p.startIndex
-        var ti = t.startIndex
-        var starP = -1
-        var starT = 0
-        while ti < t.endIndex {
-            if pi < p.endIndex, p[pi] == UInt8(ascii: "?") || folded(p[pi]) == folded(t[ti]) {
-                pi += 1
-                ti += 1
-            } else if pi < p.endIndex, p[pi] == UInt8(ascii: "*") {
-                starP = pi
-                starT = ti
-                pi += 1
-            } else if starP >= 0 {
-                pi = starP + 1
-                starT += 1
-                ti = starT
-            } else {
-                return false
-            }
-        }
-        while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == p.endIndex
+        return backtrackingMatch(p, t, star: UInt8(ascii: "*"), question: UInt8(ascii: "?")) { folded($0) == folded($1) }
     }
 
     private static func scalarMatches(_ pattern: String, _ text: String, caseInsensitive: Bool) -> Bool {
         let p = Array((caseInsensitive ? pattern.lowercased() : pattern).unicodeScalars)
         let t = Array((caseInsensitive ? text.lowercased() : text).unicodeScalars)
-        // Iterative matcher with backtracking to the last `*`: linear in practice, no recursion.
-        var pi = 0
-        var ti = 0
+        return backtrackingMatch(p[...], t[...], star: "*", question: "?", equal: ==)
+    }
+
+    /// `*` and `?` matching with backtracking to the last `*`: linear in practice, no recursion.
+    @inline(__always)
+    private static func backtrackingMatch<C: RandomAccessCollection>(
+        _ p: C, _ t: C, star: C.Element, question: C.Element, equal: (C.Element, C.Element) -> Bool
+    ) -> Bool where C.Index == Int, C.Element: Equatable {
+        var pi = p.startIndex
+        var ti = t.startIndex
         var starP = -1
         var starT = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+        while ti < t.endIndex {
+            if pi < p.endIndex, p[pi] == question || equal(p[pi], t[ti]) {
                 pi += 1
                 ti += 1
-            } else if pi < p.count, p[pi] == "*" {
+            } else if pi < p.endIndex, p[pi] == star {
                 starP = pi
                 starT = ti
                 pi += 1
@@ -139,7 +124,7 @@ enum Wildcard {
                 return false
             }
         }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
+        while pi < p.endIndex, p[pi] == star { pi += 1 }
+        return pi == p.endIndex
     }
 }
