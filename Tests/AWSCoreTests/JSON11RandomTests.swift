@@ -28,7 +28,11 @@ struct JSON11RandomTests {
                 self = .array(items)
             } else if let object = try? decoder.container(keyedBy: Key.self) {
                 var members: [String: Anything] = [:]
-                for key in object.allKeys { members[key.stringValue] = try object.decode(Anything.self, forKey: key) }
+                // In name order: `allKeys` comes from a Dictionary whose order can differ between two
+                // decodes in one process, and with two bad members it picks which error is thrown.
+                for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                    members[key.stringValue] = try object.decode(Anything.self, forKey: key)
+                }
                 self = .object(members)
             } else {
                 let value = try decoder.singleValueContainer()

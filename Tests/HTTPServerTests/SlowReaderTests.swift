@@ -26,7 +26,7 @@ struct SlowReaderTests {
     @Test("four clients that never read big answers do not hold the two workers: others are served, and stand-ins retire")
     func slowReadersGetStandIns() throws {
         let file = NSTemporaryDirectory() + "/slow-reader-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: file, contents: Data(repeating: 0x62, count: BigAnswerResponder.size))
+        try #require(FileManager.default.createFile(atPath: file, contents: Data(repeating: 0x62, count: BigAnswerResponder.size)))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let server = try TestServer(
             configure: {
