@@ -1,4 +1,3 @@
-import CSystemShims
 import Synchronization
 
 /// Random bytes for request ids, drawn from the system generator 4 KiB at a time: asking it for
@@ -19,21 +18,13 @@ final class RandomPool: Sendable {
         buffer.withLock { pool in
             for index in 0..<out.count {
                 if pool.used == pool.bytes.count {
-                    Self.refill(&pool.bytes)
+                    // One `getrandom` for the whole buffer (the system generator asks per 8 bytes).
+                    pool.bytes = SecureRandom.bytes(pool.bytes.count)
                     pool.used = 0
                 }
                 out[index] = pool.bytes[pool.used]
                 pool.used += 1
             }
         }
-    }
-
-    /// One `getrandom` for the whole buffer (the system generator asks for 8 bytes per call).
-    private static func refill(_ bytes: inout [UInt8]) {
-        let count = bytes.count
-        let filled = bytes.withUnsafeMutableBytes { ebauth_random_bytes($0.baseAddress, count) == 0 }
-        guard !filled else { return }
-        var generator = SystemRandomNumberGenerator()
-        for index in 0..<count { bytes[index] = UInt8(truncatingIfNeeded: generator.next() as UInt64) }
     }
 }

@@ -56,6 +56,4 @@ final class WorkerPool: Sendable {
             return true
         }
     }
-
-    var runningCount: Int { counts.withLock { $0.running } }
 }
