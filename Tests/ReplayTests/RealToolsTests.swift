@@ -131,6 +131,18 @@ struct RealToolsTests {
         #expect(!head.lowercased().contains("proxy-connection"))
     }
 
+    @Test("ports for child registries come from below the kernel's ephemeral range, and are free")
+    func childPortsAvoidEphemeralRange() throws {
+        let ephemeral = Subprocess.ephemeralPortRange()
+        for _ in 0..<20 {
+            let port = try Subprocess.freeLoopbackPort()
+            #expect(port < ephemeral.lowerBound)
+            let (fd, bound) = try LoopbackSocket.open(port: port, listen: 1, purpose: "test")
+            close(fd)
+            #expect(bound == port)
+        }
+    }
+
     @Test("children get their exit status or signal, and inherit no descriptor beyond 0, 1, 2")
     func childProcess() throws {
         let leaked = open("/dev/null", O_RDONLY)  // not close-on-exec

@@ -114,9 +114,28 @@ struct Subprocess {
     /// A loopback port nobody listens on right now (the kernel's choice for port 0). A tool
     /// that must be told its port gets this; the small race with other programs is retried
     /// by callers that wait for the tool to answer.
+    /// A port for a child to bind, chosen below the kernel's ephemeral range: a port the kernel
+    /// handed out for port 0 could be handed to another server (an embedded one of a parallel
+    /// scenario) between this probe and the child's bind, which then answered in its place.
     static func freeLoopbackPort() throws -> Int {
+        let ephemeralStart = ephemeralPortRange().lowerBound
+        let candidates = 10_000..<max(10_001, ephemeralStart)
+        for _ in 0..<64 {
+            if let (fd, port) = try? LoopbackSocket.open(port: Int.random(in: candidates), purpose: "free port") {
+                close(fd)
+                return port
+            }
+        }
         let (fd, port) = try LoopbackSocket.open(purpose: "free port")
         close(fd)
         return port
+    }
+
+    /// `net.ipv4.ip_local_port_range`, Linux's default when it cannot be read.
+    static func ephemeralPortRange() -> ClosedRange<Int> {
+        let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        let bounds = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { Int($0) }
+        guard bounds.count == 2, bounds[0] <= bounds[1] else { return 32768...60999 }
+        return bounds[0]...bounds[1]
     }
 }
