@@ -18,9 +18,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "CSystemShims"),
+        // Small text algorithms (glob, hex, percent-decoding) shared by every layer: no dependencies.
+        .target(name: "TextAlgorithms"),
         .target(
             name: "HTTPServer",
-            dependencies: ["CSystemShims", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSystemShims", "TextAlgorithms", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "Storage",
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "AWSCore",
             dependencies: [
-                "HTTPServer", "Storage", "CSystemShims",
+                "HTTPServer", "Storage", "CSystemShims", "TextAlgorithms",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -45,28 +47,31 @@ let package = Package(
         .target(
             name: "IAM",
             dependencies: [
-                "AWSCore", "Storage", "HTTPServer",
+                "AWSCore", "Storage", "HTTPServer", "TextAlgorithms",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "S3",
-            dependencies: ["AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "AWSCore", "Storage", "HTTPServer", "IAM", "TextAlgorithms",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Beanstalk", dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Beanstalk", dependencies: ["CZlib", "TextAlgorithms", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Registry",
             dependencies: [
-                "CCrypt", "AWSCore", "Storage", "HTTPServer",
+                "CCrypt", "AWSCore", "Storage", "HTTPServer", "TextAlgorithms",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ECR",
             dependencies: [
-                "AWSCore", "Storage", "HTTPServer", "Registry",
+                "AWSCore", "Storage", "HTTPServer", "Registry", "IAM", "TextAlgorithms",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,6 +111,7 @@ let package = Package(
             ],
             path: "Fuzz/Sources/ebauth-fuzz"
         ),
+        .testTarget(name: "TextAlgorithmsTests", dependencies: ["TextAlgorithms"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),

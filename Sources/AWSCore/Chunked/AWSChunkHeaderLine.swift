@@ -41,7 +41,7 @@ struct AWSChunkHeaderLine {
         var value: UInt64 = 0
         var significant = 0
         for byte in digits {
-            guard let nibble = hexValue(byte) else { throw .incompleteBody }
+            guard let nibble = Hex.value(of: byte) else { throw .incompleteBody }
             if value == 0 && nibble == 0 { continue }
             significant += 1
             guard significant <= maximumSignificantDigits else { throw .incompleteBody }
@@ -49,15 +49,6 @@ struct AWSChunkHeaderLine {
         }
         guard value <= UInt64(Int64.max) else { throw .incompleteBody }
         return Int64(value)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// Drops spaces and tabs at both ends.

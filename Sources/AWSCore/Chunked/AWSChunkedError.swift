@@ -104,15 +104,10 @@ public enum AWSChunkedError: Error, Equatable, Sendable {
             [
                 ("StringToSign", stringToSign),
                 ("SignatureProvided", signatureProvided),
-                ("StringToSignBytes", stringToSign.utf8.map { Self.twoHexDigits($0) }.joined(separator: " ")),
+                ("StringToSignBytes", SigV4Error.spacedHex(stringToSign)),
             ]
         default:
             []
         }
-    }
-
-    private static func twoHexDigits(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 }

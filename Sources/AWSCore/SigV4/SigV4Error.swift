@@ -210,8 +210,8 @@ public enum SigV4Error: Error, Equatable, Sendable {
         }
     }
 
+    /// The bytes of `text` as two-digit hex, space-separated, as AWS lists them in signature errors.
     static func spacedHex(_ text: String) -> String {
-        text.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-            .joined(separator: " ")
+        text.utf8.map { Hex.encode(CollectionOfOne($0)) }.joined(separator: " ")
     }
 }

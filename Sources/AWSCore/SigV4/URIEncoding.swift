@@ -1,3 +1,5 @@
+import TextAlgorithms
+
 /// Percent-encoding as SigV4 defines it: only A–Z a–z 0–9 - _ . ~ stay as they are, and
 /// every other byte becomes %XX in upper case.
 public enum URIEncoding {
@@ -18,23 +20,7 @@ public enum URIEncoding {
     /// bytes that are not UTF-8 are replaced, as AWS does with such keys.
     public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String {
         guard text.contains("%") || (plusAsSpace && text.contains("+")) else { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let high = hexValue(iterator[iterator.startIndex]),
-                let low = hexValue(iterator[iterator.startIndex + 1])
-            {
-                bytes.append(high << 4 | low)
-                iterator = iterator.dropFirst(2)
-            } else if plusAsSpace && byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: PercentDecoding.decode(text, plusAsSpace: plusAsSpace), as: UTF8.self)
     }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
@@ -49,14 +35,5 @@ public enum URIEncoding {
 
     static func hex(_ nibble: UInt8) -> String {
         String(Unicode.Scalar(nibble < 10 ? nibble + 48 : nibble + 55))
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 48
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 87
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 55
-        default: nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextAlgorithms
 
 /// RFC 8259 syntax check. Foundation's parsers accept trailing commas; the parsers Beanstalk,
 /// docker and the ECS agent use (Python, Java, Go) do not, and a customer's file must fail
@@ -164,8 +165,6 @@ enum StrictJSON {
         }
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        private func isHex(_ byte: UInt8) -> Bool {
-            isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
-        }
+        private func isHex(_ byte: UInt8) -> Bool { Hex.value(of: byte) != nil }
     }
 }

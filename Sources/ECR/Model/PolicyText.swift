@@ -1,30 +1,16 @@
 import Foundation
+import IAM
 
 /// The checks ECR makes on the policy documents it stores.
 enum PolicyText {
     /// A repository policy must be a JSON policy whose statements name a principal (it is a
     /// resource policy). ECR answers anything else with this text (recorded from AWS in public
-    /// Terraform code and tests).
+    /// Terraform code and tests). Every finding of the outline refuses it.
     static func checkRepositoryPolicy(_ text: String) throws(ECRError) {
-        let invalid = ECRError.invalidParameter(
-            "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'")
-        guard text.utf8.count <= 10240, let object = json(text) else { throw invalid }
-        let statements: [Any]
-        if let list = object["Statement"] as? [Any] {
-            statements = list
-        } else if let one = object["Statement"] as? [String: Any] {
-            statements = [one]
-        } else {
-            throw invalid
+        guard text.utf8.count <= 10240, let shape = try? PolicyShape(parsing: text), shape.findings.isEmpty else {
+            throw .invalidParameter(
+                "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'")
         }
-        guard !statements.isEmpty else { throw invalid }
-        for case let statement as [String: Any] in statements {
-            guard let effect = statement["Effect"] as? String, effect == "Allow" || effect == "Deny",
-                statement["Principal"] != nil || statement["NotPrincipal"] != nil,
-                statement["Action"] != nil || statement["NotAction"] != nil
-            else { throw invalid }
-        }
-        guard statements.allSatisfy({ $0 is [String: Any] }) else { throw invalid }
     }
 
     /// Lifecycle policies are stored, not evaluated; they are checked for the shape ECR

@@ -1,3 +1,5 @@
+import TextAlgorithms
+
 /// Whether pushing a tag that points at another image is allowed (`imageTagMutability` and its
 /// exclusion filters). Filters are `*` wildcards over the whole tag.
 struct TagMutability: Sendable, Equatable {
@@ -59,25 +61,6 @@ struct TagMutability: Sendable, Equatable {
 
     /// `*` matches any run of characters.
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.utf8), s = Array(text.utf8)
-        var pi = 0, si = 0, star = -1, mark = 0
-        while si < s.count {
-            if pi < p.count, p[pi] == 42 {
-                star = pi
-                mark = si
-                pi += 1
-            } else if pi < p.count, p[pi] == s[si] {
-                pi += 1
-                si += 1
-            } else if star >= 0 {
-                pi = star + 1
-                mark += 1
-                si = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == 42 { pi += 1 }
-        return pi == p.count
+        Glob.matches(pattern, text)
     }
 }

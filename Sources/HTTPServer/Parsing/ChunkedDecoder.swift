@@ -1,3 +1,5 @@
+import TextAlgorithms
+
 /// Incremental decoder for the chunked transfer-coding (RFC 9112 §7.1).
 ///
 /// Bytes go in as they arrive from the socket, payload bytes come out through a sink, so a
@@ -79,18 +81,9 @@ public struct ChunkedDecoder: Sendable {
         guard !sizeText.isEmpty, sizeText.count <= 15 else { throw HTTPParseError.malformedChunkedBody }
         var size = 0
         for byte in sizeText {
-            guard let digit = Self.hexValue(byte) else { throw HTTPParseError.malformedChunkedBody }
-            size = size * 16 + digit
+            guard let digit = Hex.value(of: byte) else { throw HTTPParseError.malformedChunkedBody }
+            size = size * 16 + Int(digit)
         }
         state = size == 0 ? .trailer : .data(remaining: size)
-    }
-
-    static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 }

@@ -19,13 +19,13 @@ public struct PolicyDocument: Sendable, Equatable {
 
     /// Parses `text`; throws `PolicyParseError` with the MalformedPolicyDocument text IAM gives.
     public init(parsing text: String) throws(PolicyParseError) {
-        let object: Any
+        let shape: PolicyShape
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
+            shape = try PolicyShape(parsing: text)
         } catch {
-            throw .invalidJSON
+            throw error == .invalidJSON ? .invalidJSON : .syntax
         }
-        guard let root = object as? [String: Any] else { throw .syntax }
+        let root = shape.root
         let allowed: Set<String> = ["Version", "Id", "Statement"]
         guard Set(root.keys).isSubset(of: allowed) else { throw .syntax }
         if let version = root["Version"] {
@@ -35,14 +35,9 @@ public struct PolicyDocument: Sendable, Equatable {
         } else {
             self.version = nil
         }
-        let rawStatements: [Any]
-        switch root["Statement"] {
-        case let list as [Any]: rawStatements = list
-        case let single as [String: Any]: rawStatements = [single]
-        default: throw .syntax
-        }
-        guard !rawStatements.isEmpty else { throw .syntax }
-        statements = try rawStatements.enumerated().map { index, raw throws(PolicyParseError) in
+        // A missing, malformed or empty Statement; the statements' own findings are the grammar's below.
+        guard shape.statementFinding == nil else { throw .syntax }
+        statements = try shape.statements.enumerated().map { index, raw throws(PolicyParseError) in
             guard let object = raw as? [String: Any] else { throw .syntax }
             return try PolicyStatement(object, index: index)
         }

@@ -1,3 +1,5 @@
+import TextAlgorithms
+
 /// IAM's `*` (any run of characters, including none) and `?` (exactly one character) patterns.
 ///
 /// Every statement's actions and resources are matched on every request, so ASCII text (all
@@ -90,41 +92,12 @@ enum Wildcard {
         @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
             byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | fold : byte
         }
-        return backtrackingMatch(p, t, star: UInt8(ascii: "*"), question: UInt8(ascii: "?")) { folded($0) == folded($1) }
+        return Glob.matches(p, t, star: UInt8(ascii: "*"), question: UInt8(ascii: "?")) { folded($0) == folded($1) }
     }
 
     private static func scalarMatches(_ pattern: String, _ text: String, caseInsensitive: Bool) -> Bool {
         let p = Array((caseInsensitive ? pattern.lowercased() : pattern).unicodeScalars)
         let t = Array((caseInsensitive ? text.lowercased() : text).unicodeScalars)
-        return backtrackingMatch(p[...], t[...], star: "*", question: "?", equal: ==)
-    }
-
-    /// `*` and `?` matching with backtracking to the last `*`: linear in practice, no recursion.
-    @inline(__always)
-    private static func backtrackingMatch<C: RandomAccessCollection>(
-        _ p: C, _ t: C, star: C.Element, question: C.Element, equal: (C.Element, C.Element) -> Bool
-    ) -> Bool where C.Index == Int, C.Element: Equatable {
-        var pi = p.startIndex
-        var ti = t.startIndex
-        var starP = -1
-        var starT = 0
-        while ti < t.endIndex {
-            if pi < p.endIndex, p[pi] == question || equal(p[pi], t[ti]) {
-                pi += 1
-                ti += 1
-            } else if pi < p.endIndex, p[pi] == star {
-                starP = pi
-                starT = ti
-                pi += 1
-            } else if starP >= 0 {
-                pi = starP + 1
-                starT += 1
-                ti = starT
-            } else {
-                return false
-            }
-        }
-        while pi < p.endIndex, p[pi] == star { pi += 1 }
-        return pi == p.endIndex
+        return Glob.matches(p[...], t[...], star: "*", question: "?", equal: ==)
     }
 }

@@ -1,14 +1,9 @@
 import Crypto
+import TextAlgorithms
 
 enum Hex {
     static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        TextAlgorithms.Hex.encode(bytes)
     }
 
     /// `sha256:<hex>` of `bytes`.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TextAlgorithms
 
 /// S3 entity tags: the MD5 of a single PUT, and `<md5 of the parts' md5s>-N` for multipart.
 enum ETag {
@@ -34,27 +35,14 @@ enum ETag {
 /// Hex and hashing helpers shared by ETags, checksums and owner ids.
 enum ObjectDigests {
     static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.encode(bytes)
     }
 
+    /// Lenient: a digit that is not hex counts as 0, and an odd last digit is dropped.
     static func bytes(fromHex hex: String) -> [UInt8] {
         var result: [UInt8] = []
         var iterator = hex.utf8.makeIterator()
-        func nibble(_ c: UInt8) -> UInt8 {
-            switch c {
-            case 48...57: c - 48
-            case 97...102: c - 87
-            case 65...70: c - 55
-            default: 0
-            }
-        }
+        func nibble(_ c: UInt8) -> UInt8 { Hex.value(of: c) ?? 0 }
         while let high = iterator.next(), let low = iterator.next() {
             result.append(nibble(high) << 4 | nibble(low))
         }
