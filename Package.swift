@@ -37,12 +37,16 @@ let package = Package(
             ]
         ),
         .target(
-            name: "SSM",
+            name: "KMS",
             dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "SSM",
+            dependencies: ["AWSCore", "Storage", "KMS", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "SecretsManager",
-            dependencies: ["AWSCore", "Storage", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AWSCore", "Storage", "KMS", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "IAM",
@@ -87,7 +91,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "SSM", "SecretsManager", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "KMS", "SSM", "SecretsManager", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -117,7 +121,9 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
         .testTarget(
             name: "SSMTests",
-            dependencies: ["SSM", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "SSM", "KMS", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "IAMTests",
@@ -140,7 +146,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "AWSCore", "Storage"]),
+        .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "KMS", "AWSCore", "Storage"]),
+        .testTarget(
+            name: "KMSTests",
+            dependencies: [
+                "KMS", "SSM", "SecretsManager", "Server", "AWSCore", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk", "Registry"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 import Storage
 import Synchronization
 import Testing
@@ -25,7 +26,7 @@ final class SSMHarness {
         directory = NSTemporaryDirectory() + "/ssm-tests-" + UUID().uuidString.lowercased()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         database = try Database(path: directory + "/ebauth.sqlite3")
-        try Migrator([StorageSchema.migrations, SSMSchema.migrations]).migrate(database)
+        try Migrator([StorageSchema.migrations, SSMSchema.migrations, KMSSchema.migrations]).migrate(database)
         let clock = self.clock
         backend = SSMBackend(
             database: database, authorizer: authorizer, clock: AWSClock(now: { clock.now }), limits: limits)

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 import Testing
 
 @testable import SSM
@@ -143,15 +144,21 @@ struct SecureStringTests {
 
     @Test("a ciphertext opens only for the parameter it was sealed for")
     func boundToParameter() throws {
-        let key = ManagedKey(
-            scope: SSMScope(accountID: "111122223333", region: "us-east-1"), keyID: UUID().uuidString.lowercased(),
-            material: SecureStringCipher.makeKeyMaterial())
-        let blob = try SecureStringCipher.seal("secret", key: key, parameterARN: "arn:a")
-        #expect(SecureStringCipher.open(blob, key: key, parameterARN: "arn:a") == "secret")
-        #expect(SecureStringCipher.open(blob, key: key, parameterARN: "arn:b") == nil)
-        #expect(SecureStringCipher.keyID(of: blob) == key.keyID)
+        let ssm = try SSMHarness()
+        let kms = ssm.backend.kms
+        let key = try #require(
+            try ssm.backend.managedKey(SSMScope(accountID: "111122223333", region: "us-east-1"), create: true))
+        func open(_ blob: [UInt8], _ arn: String) -> String? {
+            kms.decrypt(blob, with: key, context: .parameter(arn: arn), storedBy: .ssm).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        let blob = try kms.encrypt(Array("secret".utf8), with: key, context: .parameter(arn: "arn:a"))
+        #expect(open(blob, "arn:a") == "secret")
+        #expect(open(blob, "arn:b") == nil)
+        #expect(KMSKeys.keyID(of: blob, storedBy: .ssm) == key.keyID)
         var tampered = blob
         tampered[tampered.count - 1] ^= 1
-        #expect(SecureStringCipher.open(tampered, key: key, parameterARN: "arn:a") == nil)
+        #expect(open(tampered, "arn:a") == nil)
     }
 }

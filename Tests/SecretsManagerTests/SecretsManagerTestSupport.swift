@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 import Storage
 import Synchronization
 import Testing
@@ -24,7 +25,8 @@ final class SecretsHarness {
         directory = NSTemporaryDirectory() + "/secretsmanager-tests-" + UUID().uuidString.lowercased()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         database = try Database(path: directory + "/ebauth.sqlite3")
-        try Migrator([StorageSchema.migrations, SecretsManagerSchema.migrations]).migrate(database)
+        try Migrator([StorageSchema.migrations, SecretsManagerSchema.migrations, KMSSchema.migrations])
+            .migrate(database)
         let clock = self.clock
         backend = SecretsManagerBackend(database: database, authorizer: authorizer, clock: AWSClock(now: { clock.now }))
     }

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 
 /// Asks IAM before Parameter Store acts, with AWS's action names and resource ARNs, and turns a
 /// refusal into SSM's `AccessDeniedException` (HTTP 400) with IAM's text.
@@ -27,7 +28,7 @@ struct SSMAuthorization: Sendable {
     /// and the condition keys KMS would see go with the request. A refusal reads as SSM passes
     /// on KMS's error (real: "… is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:…
     /// because no resource-based policy allows the kms:Decrypt action (Service: AWSKMS; …)").
-    func requireKMS(_ context: RequestContext, action: String, key: ManagedKey, parameterARN: String) throws(SSMError) {
+    func requireKMS(_ context: RequestContext, action: String, key: KMSKey, parameterARN: String) throws(SSMError) {
         let request = AuthorizationRequest(
             context, action: action, resource: key.arn, resourcePolicy: key.policy,
             resourceAccountID: key.scope.accountID,
@@ -39,7 +40,13 @@ struct SSMAuthorization: Sendable {
         do {
             try authorizer.authorize(request)
         } catch {
-            throw .accessDenied(error.message() + ManagedKey.kmsSuffix(errorCode: "AccessDeniedException"))
+            throw .accessDenied(error.message() + Self.kmsSuffix(errorCode: "AccessDeniedException"))
         }
+    }
+
+    /// What the Java SDK appends to a KMS error that SSM forwards.
+    static func kmsSuffix(errorCode: String) -> String {
+        " (Service: AWSKMS; Status Code: 400; Error Code: \(errorCode); "
+            + "Request ID: \(UUID().uuidString.lowercased()); Proxy: null)"
     }
 }

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 
 extension SSMBackend {
     /// PutParameter: creates a parameter, or with `Overwrite` adds a version to it.
@@ -104,13 +105,13 @@ extension SSMBackend {
         var keyID: String?
         var content = StoredVersion.Content.plain(value)
         if type == .secureString {
-            let requestedKey = input.KeyId ?? current?.latest.keyID ?? ManagedKey.alias
+            let requestedKey = input.KeyId ?? current?.latest.keyID ?? AWSManagedKey.ssm.alias
             let key = try encryptionKey(requestedKey, scope: scope)
             // SSM encrypts standard values with kms:Encrypt and advanced ones under a data key.
             try authorization.requireKMS(
                 context, action: tier == .advanced ? "kms:GenerateDataKey" : "kms:Encrypt", key: key, parameterARN: arn)
             keyID = requestedKey
-            content = .encrypted(try SecureStringCipher.seal(value, key: key, parameterARN: arn))
+            content = .encrypted(try kms.encrypt(Array(value.utf8), with: key, context: .parameter(arn: arn)))
         }
 
         let now = clock.now()
@@ -188,19 +189,13 @@ extension SSMBackend {
         (try? JSONSerialization.jsonObject(with: Data(policies.utf8)) as? [Any])?.isEmpty == true
     }
 
-    /// The key a KeyId names: only the account's `aws/ssm` key exists.
-    private func encryptionKey(_ keyID: String, scope: SSMScope) throws -> ManagedKey {
-        switch ManagedKey.reference(keyID, in: scope) {
-        case .managedAlias:
-            guard let key = try managedKey(scope, create: true) else { throw SSMError.invalidKeyID(keyID) }
-            return key
-        case .keyID(let id):
-            guard let key = try managedKey(scope, create: false), key.keyID == id else {
-                throw ManagedKey.notFound(keyID, in: scope)
-            }
-            return key
-        case .unknown:
-            throw ManagedKey.notFound(keyID, in: scope)
+    /// The key a KeyId names, as KMS resolves it; naming `aws/ssm` creates it on first use.
+    private func encryptionKey(_ keyID: String, scope: SSMScope) throws -> KMSKey {
+        do {
+            return try kms.key(keyID, in: scope.kms, usedBy: .ssm)
+        } catch let error as KMSError {
+            // SSM passes KMS's NotFoundException on as InvalidKeyId.
+            throw SSMError.invalidKeyID(error.message + SSMAuthorization.kmsSuffix(errorCode: "NotFoundException"))
         }
     }
 }

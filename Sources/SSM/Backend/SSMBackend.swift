@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 import Storage
 
 /// Parameter Store's behaviour: plain values in, result shapes or `SSMError` out. No HTTP, no SQL
@@ -9,6 +10,8 @@ struct SSMBackend: Sendable {
     let store: SSMStore
     let authorization: SSMAuthorization
     let clock: AWSClock
+    /// Where the `aws/ssm` key lives and SecureStrings are sealed.
+    let kms: KMSKeys
     var limits: SSMLimits
     /// GetParameter's lookups, kept until the next write (any PutParameter, label or delete).
     let resolved: ReadCache<ResolvedKey, Resolved>
@@ -27,6 +30,7 @@ struct SSMBackend: Sendable {
         store = SSMStore(database: database)
         authorization = SSMAuthorization(authorizer: authorizer)
         self.clock = clock
+        kms = KMSKeys(database: database, clock: clock)
         self.limits = limits
         resolved = ReadCache(database: database)
     }
@@ -73,18 +77,8 @@ struct SSMBackend: Sendable {
     // MARK: SecureString values
 
     /// The scope's `aws/ssm` key, created on first use when `create` is true.
-    func managedKey(_ scope: SSMScope, create: Bool) throws -> ManagedKey? {
-        if let stored = try store.read({ try $0.key(scope) }) {
-            return ManagedKey(scope: scope, keyID: stored.keyID, material: stored.material)
-        }
-        guard create else { return nil }
-        let stored = try store.write { transaction in
-            if let existing = try transaction.key(scope) { return existing }
-            let key = StoredKey(keyID: UUID().uuidString.lowercased(), material: SecureStringCipher.makeKeyMaterial())
-            try transaction.insertKey(scope, key, creationDate: clock.now())
-            return key
-        }
-        return ManagedKey(scope: scope, keyID: stored.keyID, material: stored.material)
+    func managedKey(_ scope: SSMScope, create: Bool) throws -> KMSKey? {
+        try kms.managedKey(.ssm, in: scope.kms, create: create)
     }
 
     /// The value a response carries: plaintext, or for a SecureString without decryption the
@@ -98,33 +92,38 @@ struct SSMBackend: Sendable {
             return text
         case .encrypted(let blob):
             guard withDecryption else { return Data(blob).base64EncodedString() }
-            guard let key = try keys.key(scope, backend: self) else {
+            guard let key = try keys.key(sealing: blob, scope, backend: self) else {
                 throw AWSError.internalFailure("The key that encrypted this parameter is missing from the state.")
             }
             try keys.authorizeDecrypt(key, parameterARN: parameterARN, context: context, authorization: authorization)
-            guard let plaintext = SecureStringCipher.open(blob, key: key, parameterARN: parameterARN) else {
+            guard
+                let plaintext = kms.decrypt(
+                    blob, with: key, context: .parameter(arn: parameterARN), storedBy: .ssm)
+            else {
                 throw AWSError.internalFailure("A SecureString value could not be decrypted.")
             }
-            return plaintext
+            return String(decoding: plaintext, as: UTF8.self)
         }
     }
 }
 
 /// Keys looked up and decryptions allowed during one request, so a listing asks once per key.
 final class KeyCache {
-    private var keys: [SSMScope: ManagedKey] = [:]
+    private var keys: [String: KMSKey?] = [:]
     private var allowed: Set<String> = []
 
-    func key(_ scope: SSMScope, backend: SSMBackend) throws -> ManagedKey? {
-        if let key = keys[scope] { return key }
-        let key = try backend.managedKey(scope, create: false)
-        keys[scope] = key
+    /// The key that sealed `blob` (every layout Parameter Store wrote names its key).
+    func key(sealing blob: [UInt8], _ scope: SSMScope, backend: SSMBackend) throws -> KMSKey? {
+        guard let keyID = KMSKeys.keyID(of: blob, storedBy: .ssm) else { return nil }
+        if let key = keys[keyID] { return key }
+        let key = try backend.kms.key(id: keyID, in: scope.kms)
+        keys[keyID] = key
         return key
     }
 
     /// `kms:Decrypt` is asked per parameter, since its ARN is part of the request's context.
     func authorizeDecrypt(
-        _ key: ManagedKey, parameterARN: String, context: RequestContext, authorization: SSMAuthorization
+        _ key: KMSKey, parameterARN: String, context: RequestContext, authorization: SSMAuthorization
     ) throws(SSMError) {
         guard !allowed.contains(parameterARN) else { return }
         try authorization.requireKMS(context, action: "kms:Decrypt", key: key, parameterARN: parameterARN)

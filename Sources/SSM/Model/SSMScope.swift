@@ -1,4 +1,5 @@
 import AWSCore
+import KMS
 
 /// Parameter Store state is kept apart per account and region, as AWS keeps it.
 struct SSMScope: Sendable, Hashable {
@@ -16,4 +17,7 @@ struct SSMScope: Sendable, Hashable {
 
     /// `arn:aws:ssm:REGION:ACCOUNT:parameter/`: what every parameter ARN starts with.
     var parameterARNPrefix: String { "arn:aws:ssm:\(region):\(accountID):parameter/" }
+
+    /// The same account and region in KMS, where the `aws/ssm` key is.
+    var kms: KMSScope { KMSScope(accountID: accountID, region: region) }
 }

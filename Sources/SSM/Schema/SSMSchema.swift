@@ -3,7 +3,8 @@ import Storage
 /// Parameter Store's tables. Never edit a migration once it has shipped; add a new one.
 ///
 /// Values of SecureString parameters are only ever stored as AES-GCM ciphertext
-/// (`ssm_parameter_version.ciphertext`); `value` holds String and StringList values.
+/// (`ssm_parameter_version.ciphertext`); `value` holds String and StringList values. The `aws/ssm`
+/// key that seals them is KMS's (`ssm_kms_key` is where it was kept before; KMS's migrations move it).
 enum SSMSchema {
     static let migrations = [
         Migration(

@@ -211,24 +211,6 @@ struct SSMTransaction {
             "DELETE FROM ssm_parameter_tag WHERE parameter_id = ? AND key = ?", [.integer(parameterID), .text(key)])
     }
 
-    // MARK: The aws/ssm key
-
-    func key(_ scope: SSMScope) throws -> StoredKey? {
-        try connection.queryOne(
-            "SELECT key_id, material FROM ssm_kms_key WHERE account_id = ? AND region = ?",
-            [.text(scope.accountID), .text(scope.region)]
-        ).map { StoredKey(keyID: try $0.string("key_id"), material: try $0.bytes("material")) }
-    }
-
-    func insertKey(_ scope: SSMScope, _ key: StoredKey, creationDate: Date) throws {
-        try connection.run(
-            "INSERT INTO ssm_kms_key (account_id, region, key_id, material, creation_date) VALUES (?, ?, ?, ?, ?)",
-            [
-                .text(scope.accountID), .text(scope.region), .text(key.keyID), .blob(key.material),
-                .real(creationDate.timeIntervalSince1970),
-            ])
-    }
-
     // MARK: Rows
 
     private static func parameter(_ row: Row) throws -> StoredParameter {

@@ -34,9 +34,3 @@ struct ParameterSummary: Sendable, Equatable {
     var parameter: StoredParameter
     var latest: StoredVersion
 }
-
-/// The account's `aws/ssm` key: its ID and the AES-256 key material.
-struct StoredKey: Sendable, Equatable {
-    var keyID: String
-    var material: [UInt8]
-}

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 
 /// Asks IAM before Secrets Manager acts, with AWS's action names and the secret's ARN, and turns
 /// a refusal into `AccessDeniedException` (HTTP 400) with IAM's text.
@@ -24,7 +25,9 @@ struct SecretsAuthorization: Sendable {
     /// condition keys KMS would see. The managed key's policy allows every principal of the
     /// account through Secrets Manager, so only an explicit deny refuses.
     /// A refusal reads "Access to KMS is not allowed", as Secrets Manager answers.
-    func requireKMS(_ context: RequestContext, action: String, key: ManagedKey, secretARN: String) throws(SecretsManagerError) {
+    func requireKMS(
+        _ context: RequestContext, action: String, key: KMSKey, secretARN: String
+    ) throws(SecretsManagerError) {
         let request = AuthorizationRequest(
             context, action: action, resource: key.arn, resourcePolicy: key.policy, resourceAccountID: key.scope.accountID,
             conditionValues: [

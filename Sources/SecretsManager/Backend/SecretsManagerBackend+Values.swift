@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 
 extension SecretsManagerBackend {
     func createSecret(_ input: CreateSecretRequest, context: RequestContext) throws -> CreateSecretResponse {
@@ -27,8 +28,7 @@ extension SecretsManagerBackend {
             throw SecretsManagerError.resourceExists(name: input.Name)
         }
         if let keyID = input.KmsKeyId {
-            let current = try managedKey(scope, create: false)?.keyID
-            guard ManagedKey.isManaged(keyID, scope: scope, existing: current) else {
+            guard try kms.names(keyID, managedKey: .secretsManager, in: scope.kms) else {
                 throw SecretsManagerError.notImplemented("Encrypting secrets with a customer managed KMS key (\(keyID))")
             }
         }

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import KMS
 import Storage
 
 /// Secrets Manager's behaviour: plain values in, result shapes or `SecretsManagerError` out. No
@@ -9,11 +10,14 @@ struct SecretsManagerBackend: Sendable {
     let store: SecretsStore
     let authorization: SecretsAuthorization
     let clock: AWSClock
+    /// Where the `aws/secretsmanager` key lives and secret values are sealed.
+    let kms: KMSKeys
 
     init(database: Database, authorizer: any Authorizer, clock: AWSClock) {
         store = SecretsStore(database: database)
         authorization = SecretsAuthorization(authorizer: authorizer)
         self.clock = clock
+        kms = KMSKeys(database: database, clock: clock)
     }
 
     func scope(_ context: RequestContext) -> SecretsScope {
@@ -63,18 +67,8 @@ struct SecretsManagerBackend: Sendable {
     // MARK: Values
 
     /// The scope's `aws/secretsmanager` key, created on first use when `create` is true.
-    func managedKey(_ scope: SecretsScope, create: Bool) throws -> ManagedKey? {
-        if let stored = try store.read({ try $0.key(scope) }) {
-            return ManagedKey(scope: scope, keyID: stored.keyID, material: stored.material)
-        }
-        guard create else { return nil }
-        let stored = try store.write { transaction in
-            if let existing = try transaction.key(scope) { return existing }
-            let key = StoredKey(keyID: UUID().uuidString.lowercased(), material: SecretCipher.makeKeyMaterial())
-            try transaction.insertKey(scope, key, creationDate: clock.now())
-            return key
-        }
-        return ManagedKey(scope: scope, keyID: stored.keyID, material: stored.material)
+    func managedKey(_ scope: SecretsScope, create: Bool) throws -> KMSKey? {
+        try kms.managedKey(.secretsManager, in: scope.kms, create: create)
     }
 
     /// Exactly one of SecretString and SecretBinary, within the size Secrets Manager takes.
@@ -104,17 +98,22 @@ struct SecretsManagerBackend: Sendable {
     ) throws -> StoredVersion {
         guard let key = try managedKey(scope, create: true) else { throw AWSError.internalFailure() }
         try authorization.requireKMS(context, action: "kms:GenerateDataKey", key: key, secretARN: secretARN)
-        let blob = try SecretCipher.seal(value.bytes, key: key, secretARN: secretARN, versionID: versionID)
+        let blob = try kms.encrypt(
+            value.bytes, with: key, context: .secretVersion(arn: secretARN, versionID: versionID))
         return StoredVersion(versionID: versionID, ciphertext: blob, isBinary: value.isBinary, createdDate: clock.now())
     }
 
     /// The plaintext of a version; asks `kms:Decrypt` on the managed key first.
     func open(_ version: StoredVersion, secret: StoredSecret, context: RequestContext) throws -> [UInt8] {
-        guard let key = try managedKey(secret.scope, create: false) else {
+        guard let key = try kms.key(sealing: version.ciphertext, in: secret.scope.kms, storedBy: .secretsManager)
+        else {
             throw AWSError.internalFailure("The key that encrypted this secret is missing from the state.")
         }
         try authorization.requireKMS(context, action: "kms:Decrypt", key: key, secretARN: secret.arn)
-        guard let plaintext = SecretCipher.open(version.ciphertext, key: key, secretARN: secret.arn, versionID: version.versionID)
+        let encryptionContext = EncryptionContext.secretVersion(arn: secret.arn, versionID: version.versionID)
+        guard
+            let plaintext = kms.decrypt(
+                version.ciphertext, with: key, context: encryptionContext, storedBy: .secretsManager)
         else {
             throw AWSError.internalFailure("A secret value could not be decrypted.")
         }

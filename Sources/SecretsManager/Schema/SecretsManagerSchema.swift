@@ -3,6 +3,8 @@ import Storage
 /// Secrets Manager's tables. Never edit a migration once it has shipped; add a new one.
 ///
 /// Secret values are only ever stored as AES-GCM ciphertext (`secretsmanager_version.ciphertext`).
+/// The `aws/secretsmanager` key that seals them is KMS's (`secretsmanager_key` is where it was kept
+/// before; KMS's migrations move it).
 enum SecretsManagerSchema {
     static let migrations = [
         Migration(

@@ -161,24 +161,6 @@ struct SecretsTransaction {
         }
     }
 
-    // MARK: The managed key
-
-    func key(_ scope: SecretsScope) throws -> StoredKey? {
-        try connection.queryOne(
-            "SELECT key_id, material FROM secretsmanager_key WHERE account_id = ? AND region = ?",
-            [.text(scope.accountID), .text(scope.region)]
-        ).map { StoredKey(keyID: try $0.string("key_id"), material: try $0.bytes("material")) }
-    }
-
-    func insertKey(_ scope: SecretsScope, _ key: StoredKey, creationDate: Date) throws {
-        try connection.run(
-            "INSERT INTO secretsmanager_key (account_id, region, key_id, material, creation_date) VALUES (?, ?, ?, ?, ?)",
-            [
-                .text(scope.accountID), .text(scope.region), .text(key.keyID), .blob(key.material),
-                .real(creationDate.timeIntervalSince1970),
-            ])
-    }
-
     // MARK: Rows
 
     static func secret(_ row: Row) throws -> StoredSecret {

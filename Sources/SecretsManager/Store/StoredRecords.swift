@@ -21,8 +21,3 @@ struct StoredVersion: Sendable, Equatable {
     var isBinary: Bool
     var createdDate: Date
 }
-
-struct StoredKey: Sendable, Equatable {
-    var keyID: String
-    var material: [UInt8]
-}
