@@ -79,7 +79,8 @@ public final class ECRModule: ServiceModule, ServiceBanner {
                 database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
             let store = ECRStore(registry: registryStore)
             backend = ECRBackend(
-                store: store, registry: RegistryBackend(store: registryStore, tagPolicy: { try ECRTagPolicy.check($0, $1) }),
+                store: store,
+                registry: RegistryBackend(store: registryStore, tagPolicy: { try ECRTagPolicy.check($0, $1) }),
                 authorization: ECRAuthorization(authorizer: environment.authorizer), clock: environment.clock,
                 endpoint: environment.endpoint, tokenLifetime: tokenLifetime,
                 layerURLs: LayerURLSigner(store: store, clock: environment.clock))

@@ -205,8 +205,9 @@ extension ECRBackend {
         }
         let namespace = record.registry.namespace
         let existingTags: [String]? = try store.read { transaction in
-            guard try transaction.registry.manifest(namespace.id, record.name, digest: digest) != nil else { return nil }
-            return try transaction.registry.tags(namespace.id, record.name, digest: digest)
+            let registry = transaction.registry
+            guard try registry.manifest(namespace.id, record.name, digest: digest) != nil else { return nil }
+            return try registry.tags(namespace.id, record.name, digest: digest)
         }
         if let existingTags, input.imageTag.map(existingTags.contains) ?? true {
             throw ECRError.imageAlreadyExists(

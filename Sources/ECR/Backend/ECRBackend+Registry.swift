@@ -25,7 +25,8 @@ extension ECRBackend {
                 try transaction.insertToken(
                     hash: AuthorizationPassword.hash(password),
                     TokenRecord(
-                        registryID: id, region: context.region, caller: context.caller, issuedAt: issuedAt, expiresAt: expiresAt))
+                        registryID: id, region: context.region, caller: context.caller, issuedAt: issuedAt,
+                        expiresAt: expiresAt))
                 let registry = ECRRegistry(accountID: id, region: context.region)
                 data.append(
                     AuthorizationData(

@@ -15,7 +15,9 @@ struct StoredImage: Sendable, Equatable {
     var digest: String { record.digest }
 
     /// Every image of a repository, oldest push first.
-    static func all(_ namespace: String, _ repository: String, in registry: RegistryTransaction) throws -> [StoredImage] {
+    static func all(_ namespace: String, _ repository: String, in registry: RegistryTransaction) throws
+        -> [StoredImage]
+    {
         let records = try registry.manifests(namespace, repository)
         var images: [String: StoredImage] = [:]
         var children: [String: [String]] = [:]

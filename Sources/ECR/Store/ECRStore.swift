@@ -188,8 +188,8 @@ struct ECRTransaction {
     func token(hash: String) throws -> TokenRecord? {
         try connection.queryOne(
             """
-            SELECT registry_id, region, caller_account_id, caller_arn, caller_user_id, caller_access_key_id, caller_kind,
-                issued_at, expires_at
+            SELECT registry_id, region, caller_account_id, caller_arn, caller_user_id, caller_access_key_id,
+                caller_kind, issued_at, expires_at
             FROM ecr_authorization_token WHERE token_hash = ?
             """, [.text(hash)]
         ).map { row in

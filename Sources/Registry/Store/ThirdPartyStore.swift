@@ -91,7 +91,8 @@ public struct ThirdPartyTransaction {
         return ThirdPartyRegistry(
             host: try row.string("host"), aliases: aliases, isDefault: try row.bool("is_default"),
             auth: ThirdPartyRegistry.Auth(rawValue: try row.string("auth")) ?? .basic, service: try row.string("service"),
-            realm: try row.string("realm"), anonymousPull: try ThirdPartyStore.patterns(try row.string("anonymous_pull")),
+            realm: try row.string("realm"),
+            anonymousPull: try ThirdPartyStore.patterns(try row.string("anonymous_pull")),
             tokenLifetime: try row.int("token_lifetime"), users: users)
     }
 
