@@ -55,7 +55,8 @@ public struct JSON11Service: AWSServiceHandler {
 /// every operation of every JSON 1.1 service (`describe`). AWS's own text comes from each
 /// service's deserializer and differs between services ("Start of structure or map found where
 /// not expected", aws/aws-sdk-js-v3#7102 and mhart/kinesalite#101; none at all from Firehose,
-/// pplu/aws-sdk-perl#237); botocore raises on the code, so the code is what must match.
+/// pplu/aws-sdk-perl#237); botocore (1.43, `BaseJSONParser._do_error_parse`) keys the error
+/// on `__type` and takes any message or none, so the code is what must match.
 public enum JSON11 {
     /// Bodies past this are refused before decoding; AWS's JSON APIs take far less (an operation
     /// that carries data registers its own limit).
