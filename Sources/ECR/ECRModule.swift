@@ -75,12 +75,12 @@ public final class ECRModule: ServiceModule, ServiceBanner {
         let backend: ECRBackend
 
         init(_ environment: ServiceEnvironment, tokenLifetime: TimeInterval) {
-            let store = ECRStore(database: environment.database)
             let registryStore = RegistryStore(
                 database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
-            let tagPolicy = ECRTagPolicy(store: store)
+            let store = ECRStore(registry: registryStore)
             backend = ECRBackend(
-                store: store, registry: RegistryBackend(store: registryStore, tagPolicy: { try tagPolicy.check($0, $1) }),
+                store: store,
+                registry: RegistryBackend(store: registryStore, tagPolicy: { try ECRTagPolicy.check($0, $1) }),
                 authorization: ECRAuthorization(authorizer: environment.authorizer), clock: environment.clock,
                 endpoint: environment.endpoint, tokenLifetime: tokenLifetime,
                 layerURLs: LayerURLSigner(store: store, clock: environment.clock))

@@ -25,8 +25,7 @@ public struct RegistryModule: ServiceModule {
         environment: ServiceEnvironment, backend: RegistryBackend, front: RegistryFront?, logger: Logger?
     ) -> [PathRoute] {
         let registries = ThirdPartyRegistries(
-            store: ThirdPartyStore(database: environment.database, clock: environment.clock), backend: backend,
-            endpoint: environment.endpoint)
+            store: ThirdPartyStore(content: backend.store), backend: backend, endpoint: environment.endpoint)
         let resolve: RegistryResolver = { request in
             front?.named(request) ?? registries.resolve(request) ?? front?.fallback(request)
         }

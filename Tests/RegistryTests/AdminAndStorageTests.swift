@@ -97,10 +97,10 @@ struct StorageTests {
         try server.push(image, to: "two", tag: "v1")
         #expect(server.blobFileCount() == 4)
         let namespace = RegistryNamespace.distribution(host: "open.test")
-        try server.backend.store.write { try server.backend.store.deleteRepository(namespace.id, "one", in: $0) }
+        try server.backend.store.write { try $0.deleteRepository(namespace.id, "one") }
         #expect(server.blobFileCount() == 4)
         #expect(try server.send("GET", "/v2/two/blobs/\(image.layers[0].digest)").body == image.layers[0].bytes)
-        try server.backend.store.write { try server.backend.store.deleteRepository(namespace.id, "two", in: $0) }
+        try server.backend.store.write { try $0.deleteRepository(namespace.id, "two") }
         #expect(server.blobFileCount() == 0)
     }
 
@@ -111,11 +111,11 @@ struct StorageTests {
         try server.push(image, to: "app", tag: "v1")
         let namespace = RegistryNamespace.distribution(host: "open.test")
         let references = try server.backend.store.read {
-            try server.backend.store.references(namespace.id, "app", manifest: image.digest, in: $0)
+            try $0.references(namespace.id, "app", manifest: image.digest)
         }
         #expect(references.map(\.digest) == [image.config.digest] + image.layers.map(\.digest))
         #expect(references.map(\.size) == [Int64(image.config.size)] + image.layers.map { Int64($0.size) })
-        let tags = try server.backend.store.read { try server.backend.store.tags(namespace.id, "app", digest: image.digest, in: $0) }
+        let tags = try server.backend.store.read { try $0.tags(namespace.id, "app", digest: image.digest) }
         #expect(tags == ["v1"])
     }
 

@@ -81,7 +81,7 @@ struct ECRFlavorTests {
     func messages() throws {
         let server = try server()
         let namespace = RegistryNamespace.ecr(accountID: "123456789012", region: "us-east-1")
-        try server.backend.store.write { try server.backend.store.createRepository(namespace.id, "web", in: $0) }
+        try server.backend.store.write { try $0.createRepository(namespace.id, "web") }
         let repository = try server.send("GET", "/v2/missing/manifests/latest", host: host, headers: [credentials])
         #expect(repository.status == 404)
         #expect(repository.text == #"{"errors":[{"code":"NAME_UNKNOWN","message":"The repository with name 'missing' does not exist in the registry with id '123456789012'"}]}"# + "\n")
@@ -101,7 +101,7 @@ struct ECRFlavorTests {
         let put = try server.send("PUT", "/v2/web/manifests/v1", host: host, headers: [credentials, ("Content-Type", image.manifestMediaType)], body: image.manifest)
         #expect(put.errorCodes == ["NAME_UNKNOWN"])
         let namespace = RegistryNamespace.ecr(accountID: "123456789012", region: "us-east-1")
-        try server.backend.store.write { try server.backend.store.createRepository(namespace.id, "web", in: $0) }
+        try server.backend.store.write { try $0.createRepository(namespace.id, "web") }
         try server.push(image, to: "web", tag: "v1", host: host, headers: [credentials])
         #expect(try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [credentials]).body == image.manifest)
     }

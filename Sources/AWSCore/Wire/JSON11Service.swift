@@ -17,12 +17,16 @@ public struct JSON11Service: AWSServiceHandler {
     }
 
     /// Registers `operation`; `Input` and `Output` are shapes named and cased as botocore has them.
+    /// `maxBodyBytes` lifts the body limit for an operation that carries data (ECR's
+    /// UploadLayerPart); the body is refused by its length before it is read.
     public mutating func on<Input: Decodable & SendableMetatype, Output: Encodable & SendableMetatype>(
-        _ operation: String, _ body: @escaping @Sendable (Input, AWSRequest) throws -> Output
+        _ operation: String, maxBodyBytes: Int = JSON11.maxBodyBytes,
+        _ body: @escaping @Sendable (Input, AWSRequest) throws -> Output
     ) {
         precondition(service.hasOperation(operation), "\(operation) is not an operation of \(service.name)")
         operations[operation] = { request in
-            let input = try JSON11.decode(Input.self, from: try request.body.readAll())
+            guard request.body.count <= maxBodyBytes else { throw JSON11.bodyTooLarge }
+            let input = try JSON11.decode(Input.self, from: try request.body.readAll(), maxBodyBytes: maxBodyBytes)
             let output = try body(input, request)
             var headers = HTTPHeaders()
             headers.add("Content-Type", "application/x-amz-json-1.1")
@@ -46,14 +50,24 @@ public struct JSON11Service: AWSServiceHandler {
 ///
 /// The bytes and errors are `JSONEncoder`'s and `JSONDecoder`'s with these settings;
 /// `JSON11Encoder` and `JSON11Decoder` produce them directly on the common path.
+///
+/// A body that does not decode is 400 `SerializationException` with one set of messages for
+/// every operation of every JSON 1.1 service (`describe`). AWS's own text comes from each
+/// service's deserializer and differs between services ("Start of structure or map found where
+/// not expected", aws/aws-sdk-js-v3#7102 and mhart/kinesalite#101; none at all from Firehose,
+/// pplu/aws-sdk-perl#237); botocore (1.43, `BaseJSONParser._do_error_parse`) keys the error
+/// on `__type` and takes any message or none, so the code is what must match.
 public enum JSON11 {
-    /// Bodies past this are refused before decoding; AWS's JSON APIs take far less.
+    /// Bodies past this are refused before decoding; AWS's JSON APIs take far less (an operation
+    /// that carries data registers its own limit).
     public static let maxBodyBytes = 1 << 20
 
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        guard bytes.count <= maxBodyBytes else {
-            throw AWSError(code: "SerializationException", message: "Request body too large.", status: 400)
-        }
+    static let bodyTooLarge = AWSError(code: "SerializationException", message: "Request body too large.", status: 400)
+
+    public static func decode<T: Decodable>(
+        _ type: T.Type, from bytes: [UInt8], maxBodyBytes: Int = JSON11.maxBodyBytes
+    ) throws -> T {
+        guard bytes.count <= maxBodyBytes else { throw bodyTooLarge }
         let body = bytes.isEmpty ? Array("{}".utf8) : bytes
         if let value = JSON11Decoder.decode(type, from: body) {
             return value

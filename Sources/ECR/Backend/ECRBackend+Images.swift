@@ -1,16 +1,15 @@
 import AWSCore
 import Foundation
 import Registry
-import Storage
 
 extension ECRBackend {
     func listImages(_ input: ListImagesRequest, context: RequestContext) throws -> ListImagesResponse {
         try ECRNames.checkMaxResults(input.maxResults)
         let filter = try ImageFilter(input.filter)
-        return try readRepository(context, input.registryId, input.repositoryName) { record, connection in
+        return try readRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
             var ids: [ImageIdentifier] = []
-            for image in try StoredImage.all(namespace, record.name, store: registryStore, in: connection)
+            for image in try StoredImage.all(namespace, record.name, in: transaction.registry)
             where filter.admits(image) {
                 if image.tags.isEmpty {
                     ids.append(ImageIdentifier(imageDigest: image.digest))
@@ -29,9 +28,9 @@ extension ECRBackend {
     func describeImages(_ input: DescribeImagesRequest, context: RequestContext) throws -> DescribeImagesResponse {
         try ECRNames.checkMaxResults(input.maxResults)
         let filter = try ImageFilter(input.filter)
-        return try readRepository(context, input.registryId, input.repositoryName) { record, connection in
+        return try readRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
-            let images = try StoredImage.all(namespace, record.name, store: registryStore, in: connection)
+            let images = try StoredImage.all(namespace, record.name, in: transaction.registry)
             func detail(_ image: StoredImage) -> ImageDetail {
                 ImageDetail(
                     registryId: record.registry.accountID, repositoryName: record.name, imageDigest: image.digest,
@@ -90,7 +89,7 @@ extension ECRBackend {
                 let reference: ManifestReference = selector.digest.map { .digest($0) } ?? .tag(selector.tag!)
                 let served = try registry.manifest(record.registry.namespace, record.name, reference: reference, accepting: accepting)
                 if let tag = selector.tag, selector.digest != nil,
-                    try registryStore.read({ try registryStore.tagTarget(record.registry.namespace.id, record.name, tag: tag, in: $0) })
+                    try store.read({ try $0.registry.tagTarget(record.registry.namespace.id, record.name, tag: tag) })
                         != selector.digest
                 {
                     failures.append(
@@ -122,7 +121,7 @@ extension ECRBackend {
     /// last tag from an image, the image is deleted from your repository").
     func batchDeleteImage(_ input: BatchDeleteImageRequest, context: RequestContext) throws -> BatchDeleteImageResponse {
         try ECRNames.checkBatch(input.imageIds.count, member: "imageIds")
-        return try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
+        return try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
             var deleted: [ImageIdentifier] = []
             var failures: [ImageFailure] = []
@@ -137,22 +136,22 @@ extension ECRBackend {
                 }
                 let digest: String?
                 if let tag = selector.tag {
-                    let target = try registryStore.tagTarget(namespace, record.name, tag: tag, in: connection)
+                    let target = try transaction.registry.tagTarget(namespace, record.name, tag: tag)
                     digest = (selector.digest == nil || selector.digest == target) ? target : nil
                 } else {
-                    digest = try registryStore.manifest(namespace, record.name, digest: selector.digest!, in: connection)?.digest
+                    digest = try transaction.registry.manifest(namespace, record.name, digest: selector.digest!)?.digest
                 }
                 guard let digest else {
                     fail(id, "ImageNotFound", "Requested image not found")
                     continue
                 }
-                let tags = try registryStore.tags(namespace, record.name, digest: digest, in: connection)
+                let tags = try transaction.registry.tags(namespace, record.name, digest: digest)
                 let removesImage = selector.tag == nil || tags == [selector.tag!]
-                let indexes = try store.indexesReferencing(namespace, record.name, digest: digest, in: connection)
+                let indexes = try transaction.indexesReferencing(namespace, record.name, digest: digest)
                 if removesImage, !indexes.isEmpty {
                     if selector.tag != nil {
                         // The tag goes; the image stays for the index that lists it.
-                        try registryStore.deleteTag(namespace, record.name, tag: selector.tag!, in: connection)
+                        try transaction.registry.deleteTag(namespace, record.name, tag: selector.tag!)
                         deleted.append(ImageIdentifier(imageDigest: digest, imageTag: selector.tag))
                     } else {
                         fail(
@@ -162,13 +161,13 @@ extension ECRBackend {
                     continue
                 }
                 if removesImage {
-                    try registryStore.deleteManifest(namespace, record.name, digest: digest, in: connection)
+                    try transaction.registry.deleteManifest(namespace, record.name, digest: digest)
                     let shown = selector.tag.map { [$0] } ?? tags
                     deleted += shown.isEmpty
                         ? [ImageIdentifier(imageDigest: digest)]
                         : shown.map { ImageIdentifier(imageDigest: digest, imageTag: $0) }
                 } else {
-                    try registryStore.deleteTag(namespace, record.name, tag: selector.tag!, in: connection)
+                    try transaction.registry.deleteTag(namespace, record.name, tag: selector.tag!)
                     deleted.append(ImageIdentifier(imageDigest: digest, imageTag: selector.tag))
                 }
             }
@@ -205,9 +204,10 @@ extension ECRBackend {
             throw Self.apiError(error, record)
         }
         let namespace = record.registry.namespace
-        let existingTags: [String]? = try registryStore.read { connection in
-            guard try registryStore.manifest(namespace.id, record.name, digest: digest, in: connection) != nil else { return nil }
-            return try registryStore.tags(namespace.id, record.name, digest: digest, in: connection)
+        let existingTags: [String]? = try store.read { transaction in
+            let registry = transaction.registry
+            guard try registry.manifest(namespace.id, record.name, digest: digest) != nil else { return nil }
+            return try registry.tags(namespace.id, record.name, digest: digest)
         }
         if let existingTags, input.imageTag.map(existingTags.contains) ?? true {
             throw ECRError.imageAlreadyExists(

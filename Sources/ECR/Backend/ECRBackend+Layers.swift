@@ -17,7 +17,7 @@ extension ECRBackend {
         -> BatchCheckLayerAvailabilityResponse
     {
         try ECRNames.checkBatch(input.layerDigests.count, member: "layerDigests")
-        return try readRepository(context, input.registryId, input.repositoryName) { record, connection in
+        return try readRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
             var layers: [Layer] = []
             var failures: [LayerFailure] = []
@@ -30,8 +30,8 @@ extension ECRBackend {
                         LayerFailure(
                             layerDigest: digest, failureCode: "InvalidLayerDigest",
                             failureReason: "Invalid layer digest: \(digest.prefix(100))"))
-                } else if let link = try registryStore.blobLink(namespace, record.name, digest, in: connection) {
-                    let mediaType = try store.referencedMediaType(namespace, record.name, digest: digest, in: connection)
+                } else if let link = try transaction.registry.blobLink(namespace, record.name, digest) {
+                    let mediaType = try transaction.referencedMediaType(namespace, record.name, digest: digest)
                     layers.append(
                         Layer(
                             layerDigest: digest, layerAvailability: "AVAILABLE", layerSize: link.size,
@@ -54,14 +54,14 @@ extension ECRBackend {
                 "Invalid parameter at 'layerDigest' failed to satisfy constraint: 'must satisfy regular expression '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+''"
             )
         }
-        let record = try readRepository(context, input.registryId, input.repositoryName) { record, connection in
+        let record = try readRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
             // Model documentation wording (unverified) for both refusals.
-            guard try registryStore.blobLink(namespace, record.name, input.layerDigest, in: connection) != nil else {
+            guard try transaction.registry.blobLink(namespace, record.name, input.layerDigest) != nil else {
                 throw ECRError.layersNotFound(
                     "The specified layers could not be found, or the specified layer is not valid for this repository.")
             }
-            guard try store.referencedMediaType(namespace, record.name, digest: input.layerDigest, in: connection) != nil
+            guard try transaction.referencedMediaType(namespace, record.name, digest: input.layerDigest) != nil
             else {
                 throw ECRError.layerInaccessible(
                     "The specified layer is not available because it is not associated with an image. Unassociated image layers may be cleaned up at any time."
@@ -123,7 +123,7 @@ extension ECRBackend {
                 throw ECRError.emptyUpload("The specified layer upload does not contain any layer parts.")
             }
             if Digest.isValid(digest),
-                try registryStore.read({ try registryStore.blobLink(namespace.id, record.name, digest, in: $0) }) != nil
+                try store.read({ try $0.registry.blobLink(namespace.id, record.name, digest) }) != nil
             {
                 try? registry.cancelUpload(namespace, record.name, id: input.uploadId)
                 throw ECRError.layerAlreadyExists("The image layer already exists in the associated repository.")

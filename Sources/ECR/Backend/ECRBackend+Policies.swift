@@ -9,8 +9,8 @@ extension ECRBackend {
         -> RepositoryPolicyResponse
     {
         try PolicyText.checkRepositoryPolicy(input.policyText)
-        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
-            try store.setPolicy(record.registry, record.name, input.policyText, in: connection)
+        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
+            try transaction.setPolicy(record.registry, record.name, input.policyText)
             return record
         }
         return RepositoryPolicyResponse(
@@ -27,11 +27,11 @@ extension ECRBackend {
     }
 
     func deleteRepositoryPolicy(_ input: RepositoryRequest, context: RequestContext) throws -> RepositoryPolicyResponse {
-        try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
+        try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             guard let text = record.policyText else {
                 throw ECRError.repositoryPolicyNotFound(name: record.name, registryID: record.registry.accountID)
             }
-            try store.setPolicy(record.registry, record.name, nil, in: connection)
+            try transaction.setPolicy(record.registry, record.name, nil)
             return RepositoryPolicyResponse(registryId: record.registry.accountID, repositoryName: record.name, policyText: text)
         }
     }
@@ -41,8 +41,8 @@ extension ECRBackend {
         -> PutLifecyclePolicyResponse
     {
         try PolicyText.checkLifecyclePolicy(input.lifecyclePolicyText)
-        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
-            try store.setLifecyclePolicy(record.registry, record.name, input.lifecyclePolicyText, in: connection)
+        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
+            try transaction.setLifecyclePolicy(record.registry, record.name, input.lifecyclePolicyText)
             return record
         }
         return PutLifecyclePolicyResponse(
@@ -63,11 +63,11 @@ extension ECRBackend {
     }
 
     func deleteLifecyclePolicy(_ input: RepositoryRequest, context: RequestContext) throws -> LifecyclePolicyResponse {
-        try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
+        try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             guard let text = record.lifecyclePolicyText else {
                 throw ECRError.lifecyclePolicyNotFound(name: record.name, registryID: record.registry.accountID)
             }
-            try store.setLifecyclePolicy(record.registry, record.name, nil, in: connection)
+            try transaction.setLifecyclePolicy(record.registry, record.name, nil)
             return LifecyclePolicyResponse(
                 registryId: record.registry.accountID, repositoryName: record.name, lifecyclePolicyText: text,
                 lastEvaluatedAt: nil)

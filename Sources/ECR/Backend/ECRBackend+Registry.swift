@@ -18,15 +18,15 @@ extension ECRBackend {
         let issuedAt = clock.now()
         let expiresAt = issuedAt.addingTimeInterval(tokenLifetime)
         var data: [AuthorizationData] = []
-        try registryStore.write { connection in
-            try store.deleteTokens(expiredBefore: issuedAt.addingTimeInterval(-7 * 24 * 3600), in: connection)
+        try store.write { transaction in
+            try transaction.deleteTokens(expiredBefore: issuedAt.addingTimeInterval(-7 * 24 * 3600))
             for id in ids {
                 let password = AuthorizationPassword.mint(expiresAt: expiresAt)
-                try store.insertToken(
+                try transaction.insertToken(
                     hash: AuthorizationPassword.hash(password),
                     TokenRecord(
-                        registryID: id, region: context.region, caller: context.caller, issuedAt: issuedAt, expiresAt: expiresAt),
-                    in: connection)
+                        registryID: id, region: context.region, caller: context.caller, issuedAt: issuedAt,
+                        expiresAt: expiresAt))
                 let registry = ECRRegistry(accountID: id, region: context.region)
                 data.append(
                     AuthorizationData(

@@ -17,13 +17,13 @@ extension ECRBackend {
             registry: registry, name: input.repositoryName, createdAt: clock.now(), mutability: mutability,
             scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false, encryptionType: encryption.encryptionType,
             kmsKey: encryption.kmsKey)
-        try registryStore.write { connection in
-            guard try store.repository(registry, input.repositoryName, in: connection) == nil else {
+        try store.write { transaction in
+            guard try transaction.repository(registry, input.repositoryName) == nil else {
                 throw ECRError.repositoryAlreadyExists(name: input.repositoryName, registryID: registry.accountID)
             }
-            try store.insertRepository(record, in: connection)
-            try registryStore.createRepository(registry.namespace.id, input.repositoryName, in: connection)
-            for tag in tags { try store.setTag(registry, input.repositoryName, tag, in: connection) }
+            try transaction.insertRepository(record)
+            try transaction.registry.createRepository(registry.namespace.id, input.repositoryName)
+            for tag in tags { try transaction.setTag(registry, input.repositoryName, tag) }
         }
         return CreateRepositoryResponse(repository: describe(record))
     }
@@ -39,13 +39,13 @@ extension ECRBackend {
                     "Invalid parameter: maxResults and nextToken cannot be used together with repositoryNames")
             }
             try ECRNames.checkBatch(names.count, member: "repositoryNames")
-            let records = try registryStore.read { connection in
-                try names.map { try authorizedRepository(context, registry, $0, in: connection) }
+            let records = try store.read { transaction in
+                try names.map { try authorizedRepository(context, registry, $0, in: transaction) }
             }
             return DescribeRepositoriesResponse(repositories: records.map(describe))
         }
         try authorization.require(context, registry: registry, repository: nil, policy: nil)
-        let all = try registryStore.read { try store.repositories(registry, in: $0) }
+        let all = try store.read { try $0.repositories(registry) }
         let offset = try ECRPageToken.decode(input.nextToken, listing: "DescribeRepositories", scope: registry.namespace.id)
         let (page, next) = ECRPageToken.page(
             all, offset: offset, limit: input.maxResults ?? 100, listing: "DescribeRepositories",
@@ -56,13 +56,13 @@ extension ECRBackend {
     /// Without `force`, a repository that holds images is refused; with it, everything goes
     /// (images, layers, uploads, policies, tags).
     func deleteRepository(_ input: DeleteRepositoryRequest, context: RequestContext) throws -> DeleteRepositoryResponse {
-        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
+        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
-            if input.force != true, try !registryStore.manifests(namespace, record.name, in: connection).isEmpty {
+            if input.force != true, try !transaction.registry.manifests(namespace, record.name).isEmpty {
                 throw ECRError.repositoryNotEmpty(name: record.name, registryID: record.registry.accountID)
             }
-            try registryStore.deleteRepository(namespace, record.name, in: connection)
-            try store.deleteRepository(record.registry, record.name, in: connection)
+            try transaction.registry.deleteRepository(namespace, record.name)
+            try transaction.deleteRepository(record.registry, record.name)
             return record
         }
         return DeleteRepositoryResponse(repository: describe(record))
@@ -73,8 +73,8 @@ extension ECRBackend {
     {
         let mutability = try TagMutability.validate(
             input.imageTagMutability, exclusions: input.imageTagMutabilityExclusionFilters)
-        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
-            try store.setMutability(record.registry, record.name, mutability, in: connection)
+        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
+            try transaction.setMutability(record.registry, record.name, mutability)
             return record
         }
         return PutImageTagMutabilityResponse(
@@ -87,8 +87,8 @@ extension ECRBackend {
         -> PutImageScanningConfigurationResponse
     {
         let scanOnPush = input.imageScanningConfiguration.scanOnPush ?? false
-        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, connection in
-            try store.setScanOnPush(record.registry, record.name, scanOnPush, in: connection)
+        let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
+            try transaction.setScanOnPush(record.registry, record.name, scanOnPush)
             return record
         }
         return PutImageScanningConfigurationResponse(

@@ -4,17 +4,17 @@ import Foundation
 extension ECRBackend {
     func tagResource(_ input: TagResourceRequest, context: RequestContext) throws -> EmptyResponse {
         let (registryID, name) = try repository(arn: input.resourceArn, context)
-        try writeRepository(context, registryID, name) { record, connection in
-            try Self.checkTags(input.tags, existing: try store.tags(record.registry, name, in: connection))
-            for tag in input.tags { try store.setTag(record.registry, name, tag, in: connection) }
+        try writeRepository(context, registryID, name) { record, transaction in
+            try Self.checkTags(input.tags, existing: try transaction.tags(record.registry, name))
+            for tag in input.tags { try transaction.setTag(record.registry, name, tag) }
         }
         return EmptyResponse()
     }
 
     func untagResource(_ input: UntagResourceRequest, context: RequestContext) throws -> EmptyResponse {
         let (registryID, name) = try repository(arn: input.resourceArn, context)
-        try writeRepository(context, registryID, name) { record, connection in
-            for key in input.tagKeys { try store.deleteTag(record.registry, name, key: key, in: connection) }
+        try writeRepository(context, registryID, name) { record, transaction in
+            for key in input.tagKeys { try transaction.deleteTag(record.registry, name, key: key) }
         }
         return EmptyResponse()
     }
@@ -24,8 +24,8 @@ extension ECRBackend {
     {
         let (registryID, name) = try repository(arn: input.resourceArn, context)
         return ListTagsForResourceResponse(
-            tags: try readRepository(context, registryID, name) { record, connection in
-                try store.tags(record.registry, name, in: connection)
+            tags: try readRepository(context, registryID, name) { record, transaction in
+                try transaction.tags(record.registry, name)
             })
     }
 

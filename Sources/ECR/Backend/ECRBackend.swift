@@ -1,7 +1,6 @@
 import AWSCore
 import Foundation
 import Registry
-import Storage
 
 /// ECR's behaviour: plain values in, result shapes or `ECRError` out. No HTTP, no SQL (that
 /// is `ECRStore` and the registry's `RegistryStore`), no JSON. Images and layers live in the
@@ -16,8 +15,6 @@ struct ECRBackend: Sendable {
     let tokenLifetime: TimeInterval
     let layerURLs: LayerURLSigner
 
-    var registryStore: RegistryStore { registry.store }
-
     /// The registry a request acts on: `registryId` when given, else the caller's own.
     func target(_ registryID: String?, _ context: RequestContext) throws(ECRError) -> ECRRegistry {
         if let registryID { try ECRNames.checkRegistryID(registryID) }
@@ -28,10 +25,10 @@ struct ECRBackend: Sendable {
     /// IAM decides before ECR says whether a repository exists, as AWS does.
     func authorizedRepository(
         _ context: RequestContext, _ registry: ECRRegistry, _ name: String, action: String? = nil,
-        in connection: Connection
+        in transaction: ECRTransaction
     ) throws -> RepositoryRecord {
         try ECRNames.checkRepositoryName(name)
-        let record = try store.repository(registry, name, in: connection)
+        let record = try transaction.repository(registry, name)
         try authorization.require(context, action: action, registry: registry, repository: name, policy: record?.policyText)
         guard let record else { throw ECRError.repositoryNotFound(name: name, registryID: registry.accountID) }
         return record
@@ -40,22 +37,22 @@ struct ECRBackend: Sendable {
     /// Runs `body` on a read snapshot with the repository authorized.
     func readRepository<T>(
         _ context: RequestContext, _ registryID: String?, _ name: String, action: String? = nil,
-        _ body: (RepositoryRecord, Connection) throws -> T
+        _ body: (RepositoryRecord, ECRTransaction) throws -> T
     ) throws -> T {
         let registry = try target(registryID, context)
-        return try registryStore.read { connection in
-            try body(try authorizedRepository(context, registry, name, action: action, in: connection), connection)
+        return try store.read { transaction in
+            try body(try authorizedRepository(context, registry, name, action: action, in: transaction), transaction)
         }
     }
 
     /// Runs `body` in a write transaction with the repository authorized.
     func writeRepository<T>(
         _ context: RequestContext, _ registryID: String?, _ name: String, action: String? = nil,
-        _ body: (RepositoryRecord, Connection) throws -> T
+        _ body: (RepositoryRecord, ECRTransaction) throws -> T
     ) throws -> T {
         let registry = try target(registryID, context)
-        return try registryStore.write { connection in
-            try body(try authorizedRepository(context, registry, name, action: action, in: connection), connection)
+        return try store.write { transaction in
+            try body(try authorizedRepository(context, registry, name, action: action, in: transaction), transaction)
         }
     }
 
@@ -90,13 +87,11 @@ struct ECRBackend: Sendable {
 
 /// The tag-immutability rule, run by the registry backend inside the transaction that would
 /// move a tag (pushes through the registry and PutImage alike). Other registries pass.
-struct ECRTagPolicy: Sendable {
-    let store: ECRStore
-
-    func check(_ change: TagChange, _ connection: Connection) throws {
+enum ECRTagPolicy {
+    static func check(_ change: TagChange, _ transaction: RegistryTransaction) throws {
         guard change.namespace.flavor == .ecr, change.previousDigest != nil,
             let registry = Self.registry(of: change.namespace),
-            let record = try store.repository(registry, change.repository, in: connection),
+            let record = try ECRTransaction(registry: transaction).repository(registry, change.repository),
             record.mutability.isImmutable(change.tag)
         else { return }
         throw RegistryError.custom(

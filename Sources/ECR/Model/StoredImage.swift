@@ -1,6 +1,5 @@
 import Foundation
 import Registry
-import Storage
 
 /// An image of a repository as ECR describes it, read from the registry's tables: a manifest,
 /// the tags on it, and its size.
@@ -16,17 +15,17 @@ struct StoredImage: Sendable, Equatable {
     var digest: String { record.digest }
 
     /// Every image of a repository, oldest push first.
-    static func all(_ namespace: String, _ repository: String, store: RegistryStore, in connection: Connection) throws
+    static func all(_ namespace: String, _ repository: String, in registry: RegistryTransaction) throws
         -> [StoredImage]
     {
-        let records = try store.manifests(namespace, repository, in: connection)
+        let records = try registry.manifests(namespace, repository)
         var images: [String: StoredImage] = [:]
         var children: [String: [String]] = [:]
         for record in records {
-            let references = try store.references(namespace, repository, manifest: record.digest, in: connection)
+            let references = try registry.references(namespace, repository, manifest: record.digest)
             let layers = references.filter { $0.kind == .layer }.reduce(Int64(0)) { $0 + $1.size }
             images[record.digest] = StoredImage(
-                record: record, tags: try store.tags(namespace, repository, digest: record.digest, in: connection),
+                record: record, tags: try registry.tags(namespace, repository, digest: record.digest),
                 size: layers, artifactMediaType: references.first { $0.kind == .config }?.mediaType)
             children[record.digest] = references.filter { $0.kind == .manifest }.map(\.digest)
         }

@@ -14,7 +14,7 @@ enum ECRCredential: Sendable {
     static func read(_ request: HTTPRequest, store: ECRStore) -> ECRCredential {
         guard let basic = BasicCredentials(request), !(basic.user.isEmpty && basic.password.isEmpty) else { return .missing }
         guard basic.user == "AWS", !basic.password.isEmpty,
-            let token = (try? store.token(hash: AuthorizationPassword.hash(basic.password))) ?? nil
+            let token = (try? store.read { try $0.token(hash: AuthorizationPassword.hash(basic.password)) }) ?? nil
         else { return .invalid }
         return .token(token)
     }

@@ -48,7 +48,7 @@ struct ECRRegistryAccess: RegistryAccessControl {
         let policy: String?
         do {
             policy = try repository.flatMap { name in
-                try store.database.read { try store.repository(registry, name, in: $0)?.policyText }
+                try store.read { try $0.repository(registry, name)?.policyText }
             }
         } catch {
             throw .unknown

@@ -1,11 +1,39 @@
 import AWSCore
 import Foundation
+import Registry
 import Storage
 
-/// All of ECR's SQL. Functions take the caller's connection, so an operation composes them
-/// with the registry's (`RegistryStore`) in one transaction.
+/// ECR's tables. An operation runs a `read` or a `write` and calls the transaction's methods
+/// inside it; the transaction carries the registry's statements too (`registry`), so an
+/// operation changes ECR's rows and the registry's content in one commit.
 struct ECRStore: Sendable {
-    let database: Database
+    let registry: RegistryStore
+
+    func read<T>(_ body: (ECRTransaction) throws -> T) throws -> T {
+        try registry.read { try body(ECRTransaction(registry: $0)) }
+    }
+
+    func write<T>(_ body: (ECRTransaction) throws -> T) throws -> T {
+        try registry.write { try body(ECRTransaction(registry: $0)) }
+    }
+
+    /// The layer-URL signing key, created on first use.
+    func signingKey() throws -> [UInt8] {
+        if let key = try read({ try $0.signingKey() }) { return key }
+        return try write { try $0.signingKey() ?? $0.insertSigningKey() }
+    }
+}
+
+/// ECR's statements in one transaction, beside the registry's.
+struct ECRTransaction {
+    let registry: RegistryTransaction
+
+    /// Also the transaction of the registry's tag policy, which runs inside the registry's write.
+    init(registry: RegistryTransaction) {
+        self.registry = registry
+    }
+
+    private var connection: Connection { registry.connection }
 
     // MARK: Repositories
 
@@ -14,7 +42,7 @@ struct ECRStore: Sendable {
         encryption_type, kms_key, policy_text, lifecycle_policy_text
         """
 
-    func repository(_ registry: ECRRegistry, _ name: String, in connection: Connection) throws -> RepositoryRecord? {
+    func repository(_ registry: ECRRegistry, _ name: String) throws -> RepositoryRecord? {
         try connection.queryOne(
             "SELECT \(Self.repositoryColumns) FROM ecr_repository WHERE account_id = ? AND region = ? AND name = ?",
             [.text(registry.accountID), .text(registry.region), .text(name)]
@@ -22,14 +50,14 @@ struct ECRStore: Sendable {
     }
 
     /// Every repository of a registry, by name.
-    func repositories(_ registry: ECRRegistry, in connection: Connection) throws -> [RepositoryRecord] {
+    func repositories(_ registry: ECRRegistry) throws -> [RepositoryRecord] {
         try connection.query(
             "SELECT \(Self.repositoryColumns) FROM ecr_repository WHERE account_id = ? AND region = ? ORDER BY name",
             [.text(registry.accountID), .text(registry.region)]
         ).map(Self.repository)
     }
 
-    func insertRepository(_ record: RepositoryRecord, in connection: Connection) throws {
+    func insertRepository(_ record: RepositoryRecord) throws {
         try connection.run(
             "INSERT INTO ecr_repository (\(Self.repositoryColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -40,13 +68,13 @@ struct ECRStore: Sendable {
             ])
     }
 
-    func deleteRepository(_ registry: ECRRegistry, _ name: String, in connection: Connection) throws {
+    func deleteRepository(_ registry: ECRRegistry, _ name: String) throws {
         try connection.run(
             "DELETE FROM ecr_repository WHERE account_id = ? AND region = ? AND name = ?",
             [.text(registry.accountID), .text(registry.region), .text(name)])
     }
 
-    func setMutability(_ registry: ECRRegistry, _ name: String, _ mutability: TagMutability, in connection: Connection) throws {
+    func setMutability(_ registry: ECRRegistry, _ name: String, _ mutability: TagMutability) throws {
         try connection.run(
             """
             UPDATE ecr_repository SET image_tag_mutability = ?, mutability_exclusions = ?
@@ -58,20 +86,20 @@ struct ECRStore: Sendable {
             ])
     }
 
-    func setScanOnPush(_ registry: ECRRegistry, _ name: String, _ scanOnPush: Bool, in connection: Connection) throws {
+    func setScanOnPush(_ registry: ECRRegistry, _ name: String, _ scanOnPush: Bool) throws {
         try connection.run(
             "UPDATE ecr_repository SET scan_on_push = ? WHERE account_id = ? AND region = ? AND name = ?",
             [.bool(scanOnPush), .text(registry.accountID), .text(registry.region), .text(name)])
     }
 
     /// Sets (or with nil removes) the repository policy.
-    func setPolicy(_ registry: ECRRegistry, _ name: String, _ text: String?, in connection: Connection) throws {
+    func setPolicy(_ registry: ECRRegistry, _ name: String, _ text: String?) throws {
         try connection.run(
             "UPDATE ecr_repository SET policy_text = ? WHERE account_id = ? AND region = ? AND name = ?",
             [.optional(text), .text(registry.accountID), .text(registry.region), .text(name)])
     }
 
-    func setLifecyclePolicy(_ registry: ECRRegistry, _ name: String, _ text: String?, in connection: Connection) throws {
+    func setLifecyclePolicy(_ registry: ECRRegistry, _ name: String, _ text: String?) throws {
         try connection.run(
             "UPDATE ecr_repository SET lifecycle_policy_text = ? WHERE account_id = ? AND region = ? AND name = ?",
             [.optional(text), .text(registry.accountID), .text(registry.region), .text(name)])
@@ -98,14 +126,14 @@ struct ECRStore: Sendable {
 
     // MARK: Repository tags
 
-    func tags(_ registry: ECRRegistry, _ name: String, in connection: Connection) throws -> [ResourceTag] {
+    func tags(_ registry: ECRRegistry, _ name: String) throws -> [ResourceTag] {
         try connection.query(
             "SELECT key, value FROM ecr_repository_tag WHERE account_id = ? AND region = ? AND repository = ? ORDER BY key",
             [.text(registry.accountID), .text(registry.region), .text(name)]
         ).map { ResourceTag(Key: try $0.string("key"), Value: try $0.string("value")) }
     }
 
-    func setTag(_ registry: ECRRegistry, _ name: String, _ tag: ResourceTag, in connection: Connection) throws {
+    func setTag(_ registry: ECRRegistry, _ name: String, _ tag: ResourceTag) throws {
         try connection.run(
             """
             INSERT INTO ecr_repository_tag (account_id, region, repository, key, value) VALUES (?, ?, ?, ?, ?)
@@ -113,7 +141,7 @@ struct ECRStore: Sendable {
             """, [.text(registry.accountID), .text(registry.region), .text(name), .text(tag.Key), .text(tag.Value)])
     }
 
-    func deleteTag(_ registry: ECRRegistry, _ name: String, key: String, in connection: Connection) throws {
+    func deleteTag(_ registry: ECRRegistry, _ name: String, key: String) throws {
         try connection.run(
             "DELETE FROM ecr_repository_tag WHERE account_id = ? AND region = ? AND repository = ? AND key = ?",
             [.text(registry.accountID), .text(registry.region), .text(name), .text(key)])
@@ -122,9 +150,7 @@ struct ECRStore: Sendable {
     // MARK: What the registry's tables say about an image
 
     /// Index manifests of the repository that list `digest` as a child.
-    func indexesReferencing(_ namespace: String, _ repository: String, digest: String, in connection: Connection) throws
-        -> [String]
-    {
+    func indexesReferencing(_ namespace: String, _ repository: String, digest: String) throws -> [String] {
         try connection.query(
             """
             SELECT DISTINCT manifest_digest FROM registry_manifest_reference
@@ -134,9 +160,7 @@ struct ECRStore: Sendable {
     }
 
     /// The media type a manifest of the repository gives blob `digest`, if any names it.
-    func referencedMediaType(_ namespace: String, _ repository: String, digest: String, in connection: Connection) throws
-        -> String?
-    {
+    func referencedMediaType(_ namespace: String, _ repository: String, digest: String) throws -> String? {
         try connection.queryOne(
             """
             SELECT media_type FROM registry_manifest_reference
@@ -147,7 +171,7 @@ struct ECRStore: Sendable {
 
     // MARK: Authorization tokens
 
-    func insertToken(hash: String, _ token: TokenRecord, in connection: Connection) throws {
+    func insertToken(hash: String, _ token: TokenRecord) throws {
         try connection.run(
             """
             INSERT INTO ecr_authorization_token (token_hash, registry_id, region, caller_account_id, caller_arn,
@@ -162,48 +186,41 @@ struct ECRStore: Sendable {
     }
 
     func token(hash: String) throws -> TokenRecord? {
-        try database.read { connection in
-            try connection.queryOne(
-                """
-                SELECT registry_id, region, caller_account_id, caller_arn, caller_user_id, caller_access_key_id, caller_kind,
-                    issued_at, expires_at
-                FROM ecr_authorization_token WHERE token_hash = ?
-                """, [.text(hash)]
-            ).map { row in
-                TokenRecord(
-                    registryID: try row.string("registry_id"), region: try row.string("region"),
-                    caller: CallerIdentity(
-                        accountID: try row.string("caller_account_id"), arn: try row.string("caller_arn"),
-                        userID: try row.string("caller_user_id"), accessKeyID: try row.string("caller_access_key_id"),
-                        kind: CallerIdentity.Kind(rawValue: try row.string("caller_kind")) ?? .anonymous),
-                    issuedAt: Date(timeIntervalSince1970: try row.double("issued_at")),
-                    expiresAt: Date(timeIntervalSince1970: try row.double("expires_at")))
-            }
+        try connection.queryOne(
+            """
+            SELECT registry_id, region, caller_account_id, caller_arn, caller_user_id, caller_access_key_id,
+                caller_kind, issued_at, expires_at
+            FROM ecr_authorization_token WHERE token_hash = ?
+            """, [.text(hash)]
+        ).map { row in
+            TokenRecord(
+                registryID: try row.string("registry_id"), region: try row.string("region"),
+                caller: CallerIdentity(
+                    accountID: try row.string("caller_account_id"), arn: try row.string("caller_arn"),
+                    userID: try row.string("caller_user_id"), accessKeyID: try row.string("caller_access_key_id"),
+                    kind: CallerIdentity.Kind(rawValue: try row.string("caller_kind")) ?? .anonymous),
+                issuedAt: Date(timeIntervalSince1970: try row.double("issued_at")),
+                expiresAt: Date(timeIntervalSince1970: try row.double("expires_at")))
         }
     }
 
     /// Forgets tokens that expired before `cutoff` (kept a while so a stale login still reads
     /// as expired rather than unknown).
-    func deleteTokens(expiredBefore cutoff: Date, in connection: Connection) throws {
+    func deleteTokens(expiredBefore cutoff: Date) throws {
         try connection.run(
             "DELETE FROM ecr_authorization_token WHERE expires_at < ?", [.real(cutoff.timeIntervalSince1970)])
     }
 
     // MARK: Signing key
 
-    /// The layer-URL signing key, created on first use.
-    func signingKey() throws -> [UInt8] {
-        if let row = try database.read({ try $0.queryOne("SELECT secret FROM ecr_signing_key WHERE id = 1") }) {
-            return try row.bytes(0)
-        }
-        return try database.write { connection in
-            if let row = try connection.queryOne("SELECT secret FROM ecr_signing_key WHERE id = 1") {
-                return try row.bytes(0)
-            }
-            var random = SystemRandomNumberGenerator()
-            let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
-            try connection.run("INSERT INTO ecr_signing_key (id, secret) VALUES (1, ?)", [.blob(secret)])
-            return secret
-        }
+    func signingKey() throws -> [UInt8]? {
+        try connection.queryOne("SELECT secret FROM ecr_signing_key WHERE id = 1").map { try $0.bytes(0) }
+    }
+
+    func insertSigningKey() throws -> [UInt8] {
+        var random = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
+        try connection.run("INSERT INTO ecr_signing_key (id, secret) VALUES (1, ?)", [.blob(secret)])
+        return secret
     }
 }

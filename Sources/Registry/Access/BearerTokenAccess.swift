@@ -36,7 +36,7 @@ public struct BearerTokenAccess: RegistryAccessControl {
         }
         let issued: IssuedToken?
         do {
-            issued = try tokens.token(hash: Self.hash(token))
+            issued = try tokens.read { try $0.token(hash: Self.hash(token)) }
         } catch {
             throw .unknown
         }

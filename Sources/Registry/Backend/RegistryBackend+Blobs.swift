@@ -12,9 +12,9 @@ extension RegistryBackend {
     /// A blob linked into the repository (BLOB_UNKNOWN otherwise; NAME_UNKNOWN for no repository
     /// in ECR).
     public func blob(_ namespace: RegistryNamespace, _ repository: String, digest: String) throws -> ServedBlob {
-        try store.read { connection in
-            try requireRepository(namespace, repository, otherwise: .blobUnknown(digest), in: connection)
-            guard let link = try store.blobLink(namespace.id, repository, digest, in: connection) else {
+        try store.read { transaction in
+            try requireRepository(namespace, repository, otherwise: .blobUnknown(digest), in: transaction)
+            guard let link = try transaction.blobLink(namespace.id, repository, digest) else {
                 throw RegistryError.blobUnknown(digest)
             }
             return ServedBlob(link: link, path: try blobStore.path(for: digest))
@@ -22,9 +22,9 @@ extension RegistryBackend {
     }
 
     public func deleteBlob(_ namespace: RegistryNamespace, _ repository: String, digest: String) throws {
-        try store.write { connection in
-            try requireRepository(namespace, repository, otherwise: .blobUnknown(digest), in: connection)
-            guard try store.unlinkBlob(namespace.id, repository, digest, in: connection) else {
+        try store.write { transaction in
+            try requireRepository(namespace, repository, otherwise: .blobUnknown(digest), in: transaction)
+            guard try transaction.unlinkBlob(namespace.id, repository, digest) else {
                 throw RegistryError.blobUnknown(digest)
             }
         }
@@ -34,10 +34,10 @@ extension RegistryBackend {
     /// (the client then uploads as usual).
     public func mountBlob(_ namespace: RegistryNamespace, from: String, to: String, digest: String) throws -> BlobLink? {
         guard RepositoryName.isValid(from), Digest.isValid(digest) else { return nil }
-        return try store.write { connection in
-            guard try store.blobLink(namespace.id, from, digest, in: connection) != nil else { return nil }
-            try prepareRepositoryForPush(namespace, to, in: connection)
-            return try store.linkExistingBlob(digest, namespace.id, to, in: connection)
+        return try store.write { transaction in
+            guard try transaction.blobLink(namespace.id, from, digest) != nil else { return nil }
+            try prepareRepositoryForPush(namespace, to, in: transaction)
+            return try transaction.linkExistingBlob(digest, namespace.id, to)
         }
     }
 
@@ -49,10 +49,10 @@ extension RegistryBackend {
         let id = String(path[path.index(after: path.lastIndex(of: "/")!)...])
         let upload = UploadRecord(
             id: id, namespace: namespace.id, repository: repository, path: path, startedAt: store.clock.now())
-        try store.write { connection in
-            try prepareRepositoryForPush(namespace, repository, in: connection)
+        try store.write { transaction in
+            try prepareRepositoryForPush(namespace, repository, in: transaction)
             try UploadFile.create(path)
-            try store.insertUpload(upload, in: connection)
+            try transaction.insertUpload(upload)
         }
         return upload
     }
@@ -62,11 +62,11 @@ extension RegistryBackend {
     public func uploadStatus(_ namespace: RegistryNamespace, _ repository: String, id: String) throws -> (
         upload: UploadRecord, size: Int64
     ) {
-        guard let upload = try store.read({ try store.upload(id, in: $0) }),
+        guard let upload = try store.read({ try $0.upload(id) }),
             upload.namespace == namespace.id, upload.repository == repository
         else { throw RegistryError.blobUploadUnknown(id) }
         guard let size = UploadFile.size(upload.path) else {
-            try store.write { try store.deleteUpload(id, in: $0) }
+            try store.write { try $0.deleteUpload(id) }
             throw RegistryError.blobUploadUnknown(id)
         }
         return (upload, size)
@@ -105,13 +105,13 @@ extension RegistryBackend {
             let staged = try blobStore.adopt(file: upload.path)
             guard staged.digest == digest else {
                 try? blobStore.discard(staged)
-                try store.write { try store.deleteUpload(id, in: $0) }
+                try store.write { try $0.deleteUpload(id) }
                 throw RegistryError.digestInvalid(detail: "digest \(digest) does not match uploaded content")
             }
-            return try store.write { connection in
-                try prepareRepositoryForPush(namespace, repository, in: connection)
-                try store.deleteUpload(id, in: connection)
-                return try store.linkStagedBlob(staged, namespace.id, repository, in: connection)
+            return try store.write { transaction in
+                try prepareRepositoryForPush(namespace, repository, in: transaction)
+                try transaction.deleteUpload(id)
+                return try transaction.linkStagedBlob(staged, namespace.id, repository)
             }
         }
     }
@@ -119,7 +119,7 @@ extension RegistryBackend {
     public func cancelUpload(_ namespace: RegistryNamespace, _ repository: String, id: String) throws {
         try uploadLocks.withLock(id) {
             let (upload, _) = try uploadStatus(namespace, repository, id: id)
-            try store.write { try store.deleteUpload(id, in: $0) }
+            try store.write { try $0.deleteUpload(id) }
             UploadFile.remove(upload.path)
         }
     }
@@ -135,9 +135,9 @@ extension RegistryBackend {
             throw RegistryError.digestInvalid(detail: "digest \(digest) does not match uploaded content")
         }
         do {
-            return try store.write { connection in
-                try prepareRepositoryForPush(namespace, repository, in: connection)
-                return try store.linkStagedBlob(staged, namespace.id, repository, in: connection)
+            return try store.write { transaction in
+                try prepareRepositoryForPush(namespace, repository, in: transaction)
+                return try transaction.linkStagedBlob(staged, namespace.id, repository)
             }
         } catch {
             try? blobStore.discard(staged)

@@ -47,9 +47,9 @@ extension RegistryBackend {
         _ namespace: RegistryNamespace, _ repository: String, reference: ManifestReference,
         accepting accepted: AcceptedMediaTypes = AcceptedMediaTypes(headerValues: [])
     ) throws -> ServedManifest {
-        try store.read { connection in
-            try requireRepository(namespace, repository, otherwise: .manifestUnknown(reference), in: connection)
-            let record = try find(namespace, repository, reference, in: connection)
+        try store.read { transaction in
+            try requireRepository(namespace, repository, otherwise: .manifestUnknown(reference), in: transaction)
+            let record = try find(namespace, repository, reference, in: transaction)
             if accepted.admits(record.mediaType) { return try served(record) }
             switch record.mediaType {
             case MediaType.ociManifest:
@@ -64,7 +64,7 @@ extension RegistryBackend {
                 let chosen =
                     list.manifests.first { $0.platform?.os == "linux" && $0.platform?.architecture == "amd64" }
                     ?? list.manifests.first
-                guard let chosen, let child = try store.manifest(namespace.id, repository, digest: chosen.digest, in: connection)
+                guard let chosen, let child = try transaction.manifest(namespace.id, repository, digest: chosen.digest)
                 else { throw RegistryError.manifestUnknown(reference) }
                 return try served(child)
             default:
@@ -75,20 +75,21 @@ extension RegistryBackend {
         }
     }
 
-    func find(_ namespace: RegistryNamespace, _ repository: String, _ reference: ManifestReference, in connection: Connection)
-        throws -> ManifestRecord
-    {
+    func find(
+        _ namespace: RegistryNamespace, _ repository: String, _ reference: ManifestReference,
+        in transaction: RegistryTransaction
+    ) throws -> ManifestRecord {
         let digest: String
         switch reference {
         case .tag(let tag):
-            guard let target = try store.tagTarget(namespace.id, repository, tag: tag, in: connection) else {
+            guard let target = try transaction.tagTarget(namespace.id, repository, tag: tag) else {
                 throw RegistryError.manifestUnknown(reference)
             }
             digest = target
         case .digest(let value):
             digest = value
         }
-        guard let record = try store.manifest(namespace.id, repository, digest: digest, in: connection) else {
+        guard let record = try transaction.manifest(namespace.id, repository, digest: digest) else {
             throw RegistryError.manifestUnknown(reference)
         }
         return record
@@ -123,31 +124,30 @@ extension RegistryBackend {
         try writer.write(bytes)
         let staged = try writer.finish()
         do {
-            try store.write { connection in
-                try prepareRepositoryForPush(namespace, repository, in: connection)
+            try store.write { transaction in
+                try prepareRepositoryForPush(namespace, repository, in: transaction)
                 var missing: [String] = []
                 for blob in document.requiredBlobs
-                where try store.blobLink(namespace.id, repository, blob, in: connection) == nil {
+                where try transaction.blobLink(namespace.id, repository, blob) == nil {
                     missing.append(blob)
                 }
                 for child in document.manifests
-                where try store.manifest(namespace.id, repository, digest: child.digest, in: connection) == nil
+                where try transaction.manifest(namespace.id, repository, digest: child.digest) == nil
                     && !missing.contains(child.digest)
                 {
                     missing.append(child.digest)
                 }
                 guard missing.isEmpty else { throw RegistryError.manifestBlobUnknown(missing) }
-                try store.insertManifest(
-                    staged, mediaType: document.mediaType, references: document.references, namespace.id, repository,
-                    in: connection)
+                try transaction.insertManifest(
+                    staged, mediaType: document.mediaType, references: document.references, namespace.id, repository)
                 if case .tag(let tag) = reference {
-                    let previous = try store.tagTarget(namespace.id, repository, tag: tag, in: connection)
+                    let previous = try transaction.tagTarget(namespace.id, repository, tag: tag)
                     if previous != digest {
                         try tagPolicy?(
                             TagChange(
                                 namespace: namespace, repository: repository, tag: tag, previousDigest: previous,
-                                newDigest: digest), connection)
-                        try store.setTag(namespace.id, repository, tag: tag, digest: digest, in: connection)
+                                newDigest: digest), transaction)
+                        try transaction.setTag(namespace.id, repository, tag: tag, digest: digest)
                     }
                 }
             }
@@ -161,15 +161,15 @@ extension RegistryBackend {
 
     /// DELETE by tag removes the tag; by digest removes the manifest and every tag on it.
     public func deleteManifest(_ namespace: RegistryNamespace, _ repository: String, reference: ManifestReference) throws {
-        try store.write { connection in
-            try requireRepository(namespace, repository, otherwise: .manifestUnknown(reference), in: connection)
+        try store.write { transaction in
+            try requireRepository(namespace, repository, otherwise: .manifestUnknown(reference), in: transaction)
             switch reference {
             case .tag(let tag):
-                guard try store.deleteTag(namespace.id, repository, tag: tag, in: connection) else {
+                guard try transaction.deleteTag(namespace.id, repository, tag: tag) else {
                     throw RegistryError.manifestUnknown(reference)
                 }
             case .digest(let digest):
-                guard try store.deleteManifest(namespace.id, repository, digest: digest, in: connection) else {
+                guard try transaction.deleteManifest(namespace.id, repository, digest: digest) else {
                     throw RegistryError.manifestUnknown(reference)
                 }
             }

@@ -13,7 +13,7 @@ public struct TagChange: Sendable {
 }
 
 /// Called inside the write transaction that moves a tag; throwing refuses the push.
-public typealias TagPolicy = @Sendable (TagChange, Connection) throws -> Void
+public typealias TagPolicy = @Sendable (TagChange, RegistryTransaction) throws -> Void
 
 /// The registry's behaviour, in the distribution spec's words: repositories, manifests, tags,
 /// blobs and uploads. No HTTP here; plain values in, values or `RegistryError` out. The HTTP
@@ -36,8 +36,10 @@ public struct RegistryBackend: Sendable {
     // MARK: Repositories
 
     /// Throws NAME_UNKNOWN unless the repository exists.
-    public func requireRepository(_ namespace: RegistryNamespace, _ repository: String, in connection: Connection) throws {
-        guard try store.repositoryExists(namespace.id, repository, in: connection) else {
+    public func requireRepository(
+        _ namespace: RegistryNamespace, _ repository: String, in transaction: RegistryTransaction
+    ) throws {
+        guard try transaction.repositoryExists(namespace.id, repository) else {
             throw RegistryError.nameUnknown(repository)
         }
     }
@@ -46,21 +48,22 @@ public struct RegistryBackend: Sendable {
     /// registry:2 has no repositories apart from their content, so it answers with the content's
     /// own error (`manifest unknown` is what docker prints for a missing image on registry:2).
     func requireRepository(
-        _ namespace: RegistryNamespace, _ repository: String, otherwise contentError: RegistryError, in connection: Connection
+        _ namespace: RegistryNamespace, _ repository: String, otherwise contentError: RegistryError,
+        in transaction: RegistryTransaction
     ) throws {
-        guard try store.repositoryExists(namespace.id, repository, in: connection) else {
+        guard try transaction.repositoryExists(namespace.id, repository) else {
             throw namespace.flavor == .ecr ? RegistryError.nameUnknown(repository) : contentError
         }
     }
 
     /// Before a push: creates the repository where pushes do (registry:2), else requires it (ECR).
-    public func prepareRepositoryForPush(_ namespace: RegistryNamespace, _ repository: String, in connection: Connection)
-        throws
-    {
+    public func prepareRepositoryForPush(
+        _ namespace: RegistryNamespace, _ repository: String, in transaction: RegistryTransaction
+    ) throws {
         if namespace.createsRepositoriesOnPush {
-            try store.createRepository(namespace.id, repository, in: connection)
+            try transaction.createRepository(namespace.id, repository)
         } else {
-            try requireRepository(namespace, repository, in: connection)
+            try requireRepository(namespace, repository, in: transaction)
         }
     }
 
@@ -73,16 +76,16 @@ public struct RegistryBackend: Sendable {
     }
 
     public func catalog(_ namespace: RegistryNamespace, last: String?, limit: Int) throws -> Page {
-        try store.read { connection in
-            let names = try store.repositories(namespace.id, after: last, limit: limit + 1, in: connection)
+        try store.read { transaction in
+            let names = try transaction.repositories(namespace.id, after: last, limit: limit + 1)
             return Page(names: Array(names.prefix(limit)), hasMore: names.count > limit)
         }
     }
 
     public func tags(_ namespace: RegistryNamespace, _ repository: String, last: String?, limit: Int?) throws -> Page {
-        try store.read { connection in
-            try requireRepository(namespace, repository, in: connection)
-            let tags = try store.tags(namespace.id, repository, after: last, limit: limit.map { $0 + 1 }, in: connection)
+        try store.read { transaction in
+            try requireRepository(namespace, repository, in: transaction)
+            let tags = try transaction.tags(namespace.id, repository, after: last, limit: limit.map { $0 + 1 })
             guard let limit else { return Page(names: tags, hasMore: false) }
             return Page(names: Array(tags.prefix(limit)), hasMore: tags.count > limit)
         }

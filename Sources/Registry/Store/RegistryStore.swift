@@ -6,11 +6,13 @@ import Storage
     import Glibc
 #endif
 
-/// All SQL of the registry's content tables. Functions take the caller's connection, so ECR can
-/// compose them with its own rows in one transaction; `read`/`write` open one.
+/// The registry's content tables. A backend runs a `read` or a `write` and calls the
+/// transaction's methods inside it, so each operation sees one snapshot and commits all of its
+/// changes or none.
 ///
 /// Reference counting: every `registry_blob_link` and `registry_manifest` row holds exactly one
-/// blob-store reference, taken when the row is inserted and released when it is deleted.
+/// blob-store reference, taken when the row is inserted and released when it is deleted, in the
+/// same transaction.
 public struct RegistryStore: Sendable {
     public let database: Database
     public let blobStore: BlobStore
@@ -23,27 +25,37 @@ public struct RegistryStore: Sendable {
     }
 
     @discardableResult
-    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        try database.read(body)
+    public func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+        try database.read { try body(RegistryTransaction(connection: $0, blobStore: blobStore, clock: clock)) }
     }
 
     @discardableResult
-    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try database.write(body)
+    public func write<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+        try database.write { try body(RegistryTransaction(connection: $0, blobStore: blobStore, clock: clock)) }
     }
+}
+
+/// The registry's statements in one transaction. Stores whose rows go with the registry's (ECR's,
+/// the emulated registries' configuration) build their transactions on it, so one operation
+/// changes both in one commit.
+public struct RegistryTransaction {
+    /// For those stores' own statements; nothing outside a store touches it.
+    public let connection: Connection
+    let blobStore: BlobStore
+    let clock: AWSClock
 
     var now: Double { clock.now().timeIntervalSince1970 }
 
     // MARK: Repositories
 
-    public func repositoryExists(_ namespace: String, _ name: String, in connection: Connection) throws -> Bool {
+    public func repositoryExists(_ namespace: String, _ name: String) throws -> Bool {
         try connection.queryOne(
             "SELECT 1 FROM registry_repository WHERE namespace = ? AND name = ?", [.text(namespace), .text(name)]) != nil
     }
 
     /// Creates the repository if it is missing; true when it was created now.
     @discardableResult
-    public func createRepository(_ namespace: String, _ name: String, in connection: Connection) throws -> Bool {
+    public func createRepository(_ namespace: String, _ name: String) throws -> Bool {
         try connection.run(
             "INSERT INTO registry_repository (namespace, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [.text(namespace), .text(name), .real(now)])
@@ -51,9 +63,8 @@ public struct RegistryStore: Sendable {
     }
 
     /// Repository names in lexical order after `last`, at most `limit` (all when nil).
-    public func repositories(_ namespace: String, after last: String?, limit: Int?, in connection: Connection) throws
-        -> [String]
-    {
+    public func repositories(_ namespace: String, after last: String?, limit: Int?) throws
+        -> [String] {
         try connection.query(
             "SELECT name FROM registry_repository WHERE namespace = ? AND name > ? ORDER BY name LIMIT ?",
             [.text(namespace), .text(last ?? ""), .integer(Int64(limit ?? -1))]
@@ -62,8 +73,8 @@ public struct RegistryStore: Sendable {
 
     /// Deletes a repository with everything in it, releasing its blobs; false if it did not exist.
     @discardableResult
-    public func deleteRepository(_ namespace: String, _ name: String, in connection: Connection) throws -> Bool {
-        guard try repositoryExists(namespace, name, in: connection) else { return false }
+    public func deleteRepository(_ namespace: String, _ name: String) throws -> Bool {
+        guard try repositoryExists(namespace, name) else { return false }
         let scope: [SQLiteValue] = [.text(namespace), .text(name)]
         try connection.run("DELETE FROM registry_tag WHERE namespace = ? AND repository = ?", scope)
         for row in try connection.query(
@@ -89,17 +100,16 @@ public struct RegistryStore: Sendable {
     }
 
     /// Deletes every repository of a namespace.
-    public func deleteNamespace(_ namespace: String, in connection: Connection) throws {
-        for name in try repositories(namespace, after: nil, limit: nil, in: connection) {
-            try deleteRepository(namespace, name, in: connection)
+    public func deleteNamespace(_ namespace: String) throws {
+        for name in try repositories(namespace, after: nil, limit: nil) {
+            try deleteRepository(namespace, name)
         }
     }
 
     // MARK: Blobs
 
-    public func blobLink(_ namespace: String, _ repository: String, _ digest: String, in connection: Connection) throws
-        -> BlobLink?
-    {
+    public func blobLink(_ namespace: String, _ repository: String, _ digest: String) throws
+        -> BlobLink? {
         try connection.queryOne(
             "SELECT size FROM registry_blob_link WHERE namespace = ? AND repository = ? AND digest = ?",
             [.text(namespace), .text(repository), .text(digest)]
@@ -109,30 +119,26 @@ public struct RegistryStore: Sendable {
     /// Commits a staged blob and links it into the repository (or drops the staged copy when the
     /// repository already has it).
     @discardableResult
-    public func linkStagedBlob(_ staged: StagedBlob, _ namespace: String, _ repository: String, in connection: Connection)
-        throws -> BlobLink
-    {
-        if let existing = try blobLink(namespace, repository, staged.digest, in: connection) {
+    public func linkStagedBlob(_ staged: StagedBlob, _ namespace: String, _ repository: String) throws -> BlobLink {
+        if let existing = try blobLink(namespace, repository, staged.digest) {
             try blobStore.discard(staged)
             return existing
         }
         let ref = try blobStore.commit(staged, in: connection)
-        try insertLink(namespace, repository, ref, in: connection)
+        try insertLink(namespace, repository, ref)
         return BlobLink(digest: ref.digest, size: ref.size)
     }
 
     /// Links a blob the store already holds (a cross-repository mount).
     @discardableResult
-    public func linkExistingBlob(_ digest: String, _ namespace: String, _ repository: String, in connection: Connection)
-        throws -> BlobLink
-    {
-        if let existing = try blobLink(namespace, repository, digest, in: connection) { return existing }
+    public func linkExistingBlob(_ digest: String, _ namespace: String, _ repository: String) throws -> BlobLink {
+        if let existing = try blobLink(namespace, repository, digest) { return existing }
         let ref = try blobStore.addReference(digest, in: connection)
-        try insertLink(namespace, repository, ref, in: connection)
+        try insertLink(namespace, repository, ref)
         return BlobLink(digest: ref.digest, size: ref.size)
     }
 
-    private func insertLink(_ namespace: String, _ repository: String, _ ref: BlobRef, in connection: Connection) throws {
+    private func insertLink(_ namespace: String, _ repository: String, _ ref: BlobRef) throws {
         try connection.run(
             "INSERT INTO registry_blob_link (namespace, repository, digest, size, created_at) VALUES (?, ?, ?, ?, ?)",
             [.text(namespace), .text(repository), .text(ref.digest), .integer(ref.size), .real(now)])
@@ -140,9 +146,8 @@ public struct RegistryStore: Sendable {
 
     /// Removes a blob from a repository; false when it was not linked there.
     @discardableResult
-    public func unlinkBlob(_ namespace: String, _ repository: String, _ digest: String, in connection: Connection) throws
-        -> Bool
-    {
+    public func unlinkBlob(_ namespace: String, _ repository: String, _ digest: String) throws
+        -> Bool {
         try connection.run(
             "DELETE FROM registry_blob_link WHERE namespace = ? AND repository = ? AND digest = ?",
             [.text(namespace), .text(repository), .text(digest)])
@@ -153,9 +158,8 @@ public struct RegistryStore: Sendable {
 
     // MARK: Manifests
 
-    public func manifest(_ namespace: String, _ repository: String, digest: String, in connection: Connection) throws
-        -> ManifestRecord?
-    {
+    public func manifest(_ namespace: String, _ repository: String, digest: String) throws
+        -> ManifestRecord? {
         try connection.queryOne(
             """
             SELECT digest, media_type, size, created_at FROM registry_manifest
@@ -165,7 +169,7 @@ public struct RegistryStore: Sendable {
     }
 
     /// Every manifest of a repository, oldest first.
-    public func manifests(_ namespace: String, _ repository: String, in connection: Connection) throws -> [ManifestRecord] {
+    public func manifests(_ namespace: String, _ repository: String) throws -> [ManifestRecord] {
         try connection.query(
             """
             SELECT digest, media_type, size, created_at FROM registry_manifest
@@ -182,7 +186,7 @@ public struct RegistryStore: Sendable {
 
     /// The descriptors a stored manifest names, in document order.
     public func references(
-        _ namespace: String, _ repository: String, manifest digest: String, in connection: Connection
+        _ namespace: String, _ repository: String, manifest digest: String
     ) throws -> [ManifestReferenceRecord] {
         try connection.query(
             """
@@ -199,9 +203,9 @@ public struct RegistryStore: Sendable {
     /// Stores a manifest whose bytes were staged (the staged copy is dropped if it already exists).
     public func insertManifest(
         _ staged: StagedBlob, mediaType: String, references: [ManifestReferenceRecord], _ namespace: String,
-        _ repository: String, in connection: Connection
+        _ repository: String
     ) throws {
-        if try manifest(namespace, repository, digest: staged.digest, in: connection) != nil {
+        if try manifest(namespace, repository, digest: staged.digest) != nil {
             try blobStore.discard(staged)
             return
         }
@@ -228,9 +232,8 @@ public struct RegistryStore: Sendable {
 
     /// Deletes a manifest and every tag that points at it; false when it was not there.
     @discardableResult
-    public func deleteManifest(_ namespace: String, _ repository: String, digest: String, in connection: Connection) throws
-        -> Bool
-    {
+    public func deleteManifest(_ namespace: String, _ repository: String, digest: String) throws
+        -> Bool {
         let key: [SQLiteValue] = [.text(namespace), .text(repository), .text(digest)]
         try connection.run("DELETE FROM registry_tag WHERE namespace = ? AND repository = ? AND digest = ?", key)
         try connection.run("DELETE FROM registry_manifest WHERE namespace = ? AND repository = ? AND digest = ?", key)
@@ -241,9 +244,8 @@ public struct RegistryStore: Sendable {
 
     // MARK: Tags
 
-    public func tagTarget(_ namespace: String, _ repository: String, tag: String, in connection: Connection) throws
-        -> String?
-    {
+    public func tagTarget(_ namespace: String, _ repository: String, tag: String) throws
+        -> String? {
         try connection.queryOne(
             "SELECT digest FROM registry_tag WHERE namespace = ? AND repository = ? AND tag = ?",
             [.text(namespace), .text(repository), .text(tag)]
@@ -252,10 +254,8 @@ public struct RegistryStore: Sendable {
 
     /// Points `tag` at a stored manifest, returning the digest it pointed at before.
     @discardableResult
-    public func setTag(_ namespace: String, _ repository: String, tag: String, digest: String, in connection: Connection)
-        throws -> String?
-    {
-        let previous = try tagTarget(namespace, repository, tag: tag, in: connection)
+    public func setTag(_ namespace: String, _ repository: String, tag: String, digest: String) throws -> String? {
+        let previous = try tagTarget(namespace, repository, tag: tag)
         try connection.run(
             """
             INSERT INTO registry_tag (namespace, repository, tag, digest, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -265,7 +265,7 @@ public struct RegistryStore: Sendable {
     }
 
     @discardableResult
-    public func deleteTag(_ namespace: String, _ repository: String, tag: String, in connection: Connection) throws -> Bool {
+    public func deleteTag(_ namespace: String, _ repository: String, tag: String) throws -> Bool {
         try connection.run(
             "DELETE FROM registry_tag WHERE namespace = ? AND repository = ? AND tag = ?",
             [.text(namespace), .text(repository), .text(tag)])
@@ -273,9 +273,7 @@ public struct RegistryStore: Sendable {
     }
 
     /// Tags in lexical order after `last`, at most `limit` (all when nil).
-    public func tags(_ namespace: String, _ repository: String, after last: String?, limit: Int?, in connection: Connection)
-        throws -> [String]
-    {
+    public func tags(_ namespace: String, _ repository: String, after last: String?, limit: Int?) throws -> [String] {
         try connection.query(
             "SELECT tag FROM registry_tag WHERE namespace = ? AND repository = ? AND tag > ? ORDER BY tag LIMIT ?",
             [.text(namespace), .text(repository), .text(last ?? ""), .integer(Int64(limit ?? -1))]
@@ -283,7 +281,7 @@ public struct RegistryStore: Sendable {
     }
 
     /// Tags pointing at one manifest, in lexical order.
-    public func tags(_ namespace: String, _ repository: String, digest: String, in connection: Connection) throws -> [String] {
+    public func tags(_ namespace: String, _ repository: String, digest: String) throws -> [String] {
         try connection.query(
             "SELECT tag FROM registry_tag WHERE namespace = ? AND repository = ? AND digest = ? ORDER BY tag",
             [.text(namespace), .text(repository), .text(digest)]
@@ -292,7 +290,7 @@ public struct RegistryStore: Sendable {
 
     // MARK: Uploads
 
-    public func insertUpload(_ upload: UploadRecord, in connection: Connection) throws {
+    public func insertUpload(_ upload: UploadRecord) throws {
         try connection.run(
             "INSERT INTO registry_upload (id, namespace, repository, path, started_at) VALUES (?, ?, ?, ?, ?)",
             [
@@ -301,7 +299,7 @@ public struct RegistryStore: Sendable {
             ])
     }
 
-    public func upload(_ id: String, in connection: Connection) throws -> UploadRecord? {
+    public func upload(_ id: String) throws -> UploadRecord? {
         try connection.queryOne(
             "SELECT id, namespace, repository, path, started_at FROM registry_upload WHERE id = ?", [.text(id)]
         ).map { row in
@@ -311,7 +309,7 @@ public struct RegistryStore: Sendable {
         }
     }
 
-    public func deleteUpload(_ id: String, in connection: Connection) throws {
+    public func deleteUpload(_ id: String) throws {
         try connection.run("DELETE FROM registry_upload WHERE id = ?", [.text(id)])
     }
 }

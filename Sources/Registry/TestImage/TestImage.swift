@@ -107,9 +107,9 @@ extension RegistryBackend {
             try writer.write(blob.bytes)
             let staged = try writer.finish()
             do {
-                try store.write { connection in
-                    try prepareRepositoryForPush(namespace, repository, in: connection)
-                    try store.linkStagedBlob(staged, namespace.id, repository, in: connection)
+                try store.write { transaction in
+                    try prepareRepositoryForPush(namespace, repository, in: transaction)
+                    try transaction.linkStagedBlob(staged, namespace.id, repository)
                 }
             } catch {
                 try? blobStore.discard(staged)

@@ -85,24 +85,20 @@ public struct RegistryAdminResponder: HTTPResponder {
         case ("POST", 0):
             return try create(request)
         case ("GET", 0):
-            return Self.json(200, .object([.init("registries", .array(try store.registries().map(summary)))]))
+            let registries = try store.read { try $0.registries() }
+            return Self.json(200, .object([.init("registries", .array(registries.map(summary)))]))
         case ("GET", 1):
-            guard let registry = try store.registry(host: try RegistryConfiguration.canonicalHost(segments[0])) else {
-                throw RegistryAdminError("no registry \(segments[0])", status: 404)
-            }
-            return Self.json(200, summary(registry))
+            return Self.json(200, summary(try namedRegistry(segments[0])))
         case ("DELETE", 1):
             let host = try RegistryConfiguration.canonicalHost(segments[0])
-            let deleted = try backend.store.write { connection in
-                try backend.store.deleteNamespace(RegistryNamespace.distribution(host: host).id, in: connection)
-                return try store.delete(host: host, in: connection)
+            let deleted = try store.write { transaction in
+                try transaction.content.deleteNamespace(RegistryNamespace.distribution(host: host).id)
+                return try transaction.delete(host: host)
             }
             guard deleted else { throw RegistryAdminError("no registry \(segments[0])", status: 404) }
             return HTTPResponse(status: 204)
         case ("POST", 2) where segments[1] == "images":
-            guard let registry = try store.registry(host: try RegistryConfiguration.canonicalHost(segments[0])) else {
-                throw RegistryAdminError("no registry \(segments[0])", status: 404)
-            }
+            let registry = try namedRegistry(segments[0])
             let image = try JSONDecoder().decode(RegistryConfiguration.Image.self, from: Data(try request.body.readAll()))
             return Self.json(201, try push(image, into: registry))
         case ("GET", 2) where segments[1] == "token", ("POST", 2) where segments[1] == "token":
@@ -118,20 +114,29 @@ public struct RegistryAdminResponder: HTTPResponder {
         let repositories = try (configuration.repositories ?? []).map { try repositoryName($0, in: registry) }
         let images = configuration.images ?? []
         for image in images { _ = try repositoryName(image.repository, in: registry) }
-        try backend.store.write { connection in
+        try store.write { transaction in
             for name in [registry.host] + registry.aliases {
-                if let owner = try store.isClaimed(name, in: connection), owner != registry.host {
+                if let owner = try transaction.isClaimed(name), owner != registry.host {
                     throw RegistryAdminError("\(name) already belongs to the registry \(owner)", status: 409)
                 }
             }
-            try store.save(registry, in: connection)
-            for name in repositories { try backend.store.createRepository(registry.namespace.id, name, in: connection) }
+            try transaction.save(registry)
+            for name in repositories { try transaction.content.createRepository(registry.namespace.id, name) }
         }
         var pushed: [RegistryJSON] = []
         for image in images { pushed.append(try push(image, into: registry)) }
         guard case .object(var members) = summary(registry) else { return HTTPResponse(status: 500) }
         members.append(.init("images", .array(pushed)))
         return Self.json(201, .object(members))
+    }
+
+    /// The registry a path segment names; 404 when there is none.
+    private func namedRegistry(_ segment: String) throws -> ThirdPartyRegistry {
+        let host = try RegistryConfiguration.canonicalHost(segment)
+        guard let registry = try store.read({ try $0.registry(host: host) }) else {
+            throw RegistryAdminError("no registry \(segment)", status: 404)
+        }
+        return registry
     }
 
     private func repositoryName(_ name: String, in registry: ThirdPartyRegistry) throws -> String {
@@ -170,9 +175,8 @@ public struct RegistryAdminResponder: HTTPResponder {
         }
         members.append(.init("anonymousPull", .array(registry.anonymousPull.map { .string($0.text) })))
         members.append(.init("users", .array(registry.users.map { .string($0.name) })))
-        let repositories = (try? backend.store.read {
-            try backend.store.repositories(registry.namespace.id, after: nil, limit: nil, in: $0)
-        }) ?? []
+        let repositories =
+            (try? store.read { try $0.content.repositories(registry.namespace.id, after: nil, limit: nil) }) ?? []
         members.append(.init("repositories", .array(repositories.map { .string($0) })))
         return .object(members)
     }

@@ -5,10 +5,11 @@ import Logging
 extension ThirdPartyRegistries {
     /// The emulated registries over the server's state.
     public convenience init(environment: ServiceEnvironment, tagPolicy: TagPolicy? = nil) {
-        let store = RegistryStore(database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
+        let content = RegistryStore(
+            database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
         self.init(
-            store: ThirdPartyStore(database: environment.database, clock: environment.clock),
-            backend: RegistryBackend(store: store, tagPolicy: tagPolicy), endpoint: environment.endpoint)
+            store: ThirdPartyStore(content: content), backend: RegistryBackend(store: content, tagPolicy: tagPolicy),
+            endpoint: environment.endpoint)
     }
 
     /// Path routes serving only the emulated registries: `/v2/` and `/_ebauth/registries/`.

@@ -69,7 +69,7 @@ public final class ThirdPartyRegistries: Sendable {
     public func issueToken(host: String, credentials: BasicCredentials?, scopes: [TokenScope], service: String?) throws
         -> IssuedTokenResponse
     {
-        guard let registry = try store.registry(host: host) else { throw TokenError.unknownRegistry }
+        guard let registry = try store.read({ try $0.registry(host: host) }) else { throw TokenError.unknownRegistry }
         guard registry.auth == .bearer else { throw TokenError.notATokenRegistry }
         if let service, service != registry.service { throw TokenError.wrongService(service) }
         var user: RegistryUser?
@@ -99,9 +99,11 @@ public final class ThirdPartyRegistries: Sendable {
         let token = Data(secret).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let issuedAt = store.clock.now()
-        try store.insertToken(
-            hash: BearerTokenAccess.hash(token), host: registry.host, subject: user?.name, grants: grants, issuedAt: issuedAt,
-            expiresAt: issuedAt.addingTimeInterval(TimeInterval(registry.tokenLifetime)))
+        try store.write {
+            try $0.insertToken(
+                hash: BearerTokenAccess.hash(token), host: registry.host, subject: user?.name, grants: grants,
+                issuedAt: issuedAt, expiresAt: issuedAt.addingTimeInterval(TimeInterval(registry.tokenLifetime)))
+        }
         return IssuedTokenResponse(token: token, expiresIn: registry.tokenLifetime, issuedAt: issuedAt, grants: grants)
     }
 }

@@ -2,62 +2,74 @@ import AWSCore
 import Foundation
 import Storage
 
-/// All SQL of the emulated registries' configuration and bearer tokens.
+/// The emulated registries' configuration and bearer tokens. Transactions are the registry's
+/// (`content`), so removing a registry and its repositories is one commit.
 public struct ThirdPartyStore: Sendable {
-    public let database: Database
-    public let clock: AWSClock
+    /// The registries' repositories, manifests and blobs.
+    public let content: RegistryStore
 
     /// Which registry a Host names is read on every registry request and changes only when
     /// registries are configured: kept until the next write.
     private let registriesByHost: ReadCache<[String], ThirdPartyRegistry?>
 
-    public init(database: Database, clock: AWSClock = .system) {
-        self.database = database
-        self.clock = clock
-        registriesByHost = ReadCache(database: database)
+    public init(content: RegistryStore) {
+        self.content = content
+        registriesByHost = ReadCache(database: content.database)
     }
 
-    // MARK: Registries
+    public var clock: AWSClock { content.clock }
+
+    @discardableResult
+    public func read<T>(_ body: (ThirdPartyTransaction) throws -> T) throws -> T {
+        try content.read { try body(ThirdPartyTransaction(content: $0)) }
+    }
+
+    @discardableResult
+    public func write<T>(_ body: (ThirdPartyTransaction) throws -> T) throws -> T {
+        try content.write { try body(ThirdPartyTransaction(content: $0)) }
+    }
 
     /// The registry a Host names (as its host or an alias), or the default registry, or nil.
     /// `candidates` are tried in order (`host:port`, then `host`).
     public func registry(forHostCandidates candidates: [String]) throws -> ThirdPartyRegistry? {
-        try registriesByHost.value(for: candidates) { try registryUncached(forHostCandidates: candidates) }
+        try registriesByHost.value(for: candidates) { try read { try $0.registry(forHostCandidates: candidates) } }
+    }
+}
+
+/// The statements of one transaction, with the registry's content statements beside them.
+public struct ThirdPartyTransaction {
+    public let content: RegistryTransaction
+
+    var connection: Connection { content.connection }
+
+    // MARK: Registries
+
+    /// Uncached; `ThirdPartyStore.registry(forHostCandidates:)` is what requests call.
+    func registry(forHostCandidates candidates: [String]) throws -> ThirdPartyRegistry? {
+        for candidate in candidates {
+            if let row = try connection.queryOne(
+                """
+                SELECT host FROM registry_host WHERE host = ?1
+                UNION ALL SELECT host FROM registry_host_alias WHERE alias = ?1
+                LIMIT 1
+                """, [.text(candidate)])
+            {
+                return try registry(host: try row.string(0))
+            }
+        }
+        guard let row = try connection.queryOne("SELECT host FROM registry_host WHERE is_default = 1 LIMIT 1") else {
+            return nil
+        }
+        return try registry(host: try row.string(0))
     }
 
-    private func registryUncached(forHostCandidates candidates: [String]) throws -> ThirdPartyRegistry? {
-        try database.read { connection in
-            for candidate in candidates {
-                if let row = try connection.queryOne(
-                    """
-                    SELECT host FROM registry_host WHERE host = ?1
-                    UNION ALL SELECT host FROM registry_host_alias WHERE alias = ?1
-                    LIMIT 1
-                    """, [.text(candidate)])
-                {
-                    return try load(try row.string(0), in: connection)
-                }
-            }
-            guard let row = try connection.queryOne("SELECT host FROM registry_host WHERE is_default = 1 LIMIT 1") else {
-                return nil
-            }
-            return try load(try row.string(0), in: connection)
+    public func registries() throws -> [ThirdPartyRegistry] {
+        try connection.query("SELECT host FROM registry_host ORDER BY host").compactMap {
+            try registry(host: try $0.string(0))
         }
     }
 
     public func registry(host: String) throws -> ThirdPartyRegistry? {
-        try database.read { try load(host, in: $0) }
-    }
-
-    public func registries() throws -> [ThirdPartyRegistry] {
-        try database.read { connection in
-            try connection.query("SELECT host FROM registry_host ORDER BY host").compactMap {
-                try load(try $0.string(0), in: connection)
-            }
-        }
-    }
-
-    func load(_ host: String, in connection: Connection) throws -> ThirdPartyRegistry? {
         guard
             let row = try connection.queryOne(
                 """
@@ -73,20 +85,22 @@ public struct ThirdPartyStore: Sendable {
         ).map { user in
             RegistryUser(
                 name: try user.string("name"), passwordHash: try user.string("password_hash"),
-                pull: try Self.patterns(try user.string("pull")), push: try Self.patterns(try user.string("push")))
+                pull: try ThirdPartyStore.patterns(try user.string("pull")),
+                push: try ThirdPartyStore.patterns(try user.string("push")))
         }
         return ThirdPartyRegistry(
             host: try row.string("host"), aliases: aliases, isDefault: try row.bool("is_default"),
             auth: ThirdPartyRegistry.Auth(rawValue: try row.string("auth")) ?? .basic, service: try row.string("service"),
-            realm: try row.string("realm"), anonymousPull: try Self.patterns(try row.string("anonymous_pull")),
+            realm: try row.string("realm"),
+            anonymousPull: try ThirdPartyStore.patterns(try row.string("anonymous_pull")),
             tokenLifetime: try row.int("token_lifetime"), users: users)
     }
 
     /// Creates or replaces a registry's configuration (its content stays; its tokens go, since
     /// the users they were issued to may have changed). Aliases already claimed by another
     /// registry are refused by the primary key.
-    public func save(_ registry: ThirdPartyRegistry, in connection: Connection) throws {
-        let now = clock.now().timeIntervalSince1970
+    public func save(_ registry: ThirdPartyRegistry) throws {
+        let now = content.now
         if registry.isDefault { try connection.run("UPDATE registry_host SET is_default = 0 WHERE host <> ?", [.text(registry.host)]) }
         try connection.run(
             """
@@ -98,7 +112,8 @@ public struct ThirdPartyStore: Sendable {
             """,
             [
                 .text(registry.host), .text(registry.auth.rawValue), .text(registry.service), .text(registry.realm),
-                .bool(registry.isDefault), .text(Self.json(registry.anonymousPull)), .int(registry.tokenLifetime), .real(now),
+                .bool(registry.isDefault), .text(ThirdPartyStore.json(registry.anonymousPull)),
+                .int(registry.tokenLifetime), .real(now),
             ])
         try connection.run("DELETE FROM registry_host_alias WHERE host = ?", [.text(registry.host)])
         for alias in registry.aliases {
@@ -108,13 +123,16 @@ public struct ThirdPartyStore: Sendable {
         for user in registry.users {
             try connection.run(
                 "INSERT INTO registry_user (host, name, password_hash, pull, push) VALUES (?, ?, ?, ?, ?)",
-                [.text(registry.host), .text(user.name), .text(user.passwordHash), .text(Self.json(user.pull)), .text(Self.json(user.push))])
+                [
+                    .text(registry.host), .text(user.name), .text(user.passwordHash),
+                    .text(ThirdPartyStore.json(user.pull)), .text(ThirdPartyStore.json(user.push)),
+                ])
         }
         try connection.run("DELETE FROM registry_token WHERE host = ?", [.text(registry.host)])
     }
 
     /// Whether `name` is some registry's host or alias.
-    public func isClaimed(_ name: String, in connection: Connection) throws -> String? {
+    public func isClaimed(_ name: String) throws -> String? {
         try connection.queryOne(
             "SELECT host FROM registry_host WHERE host = ?1 UNION ALL SELECT host FROM registry_host_alias WHERE alias = ?1 LIMIT 1",
             [.text(name)]
@@ -122,7 +140,7 @@ public struct ThirdPartyStore: Sendable {
     }
 
     @discardableResult
-    public func delete(host: String, in connection: Connection) throws -> Bool {
+    public func delete(host: String) throws -> Bool {
         try connection.run("DELETE FROM registry_token WHERE host = ?", [.text(host)])
         try connection.run("DELETE FROM registry_user WHERE host = ?", [.text(host)])
         try connection.run("DELETE FROM registry_host_alias WHERE host = ?", [.text(host)])
@@ -136,33 +154,31 @@ public struct ThirdPartyStore: Sendable {
     public func insertToken(hash: String, host: String, subject: String?, grants: [TokenGrant], issuedAt: Date, expiresAt: Date)
         throws
     {
-        try database.write { connection in
-            try connection.run("DELETE FROM registry_token WHERE expires_at < ?", [.real(issuedAt.timeIntervalSince1970)])
-            try connection.run(
-                """
-                INSERT INTO registry_token (token_hash, host, subject, access, issued_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(hash), .text(host), .optional(subject), .text(TokenGrant.encode(grants)),
-                    .real(issuedAt.timeIntervalSince1970), .real(expiresAt.timeIntervalSince1970),
-                ])
-        }
+        try connection.run("DELETE FROM registry_token WHERE expires_at < ?", [.real(issuedAt.timeIntervalSince1970)])
+        try connection.run(
+            """
+            INSERT INTO registry_token (token_hash, host, subject, access, issued_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(hash), .text(host), .optional(subject), .text(TokenGrant.encode(grants)),
+                .real(issuedAt.timeIntervalSince1970), .real(expiresAt.timeIntervalSince1970),
+            ])
     }
 
     public func token(hash: String) throws -> IssuedToken? {
-        try database.read { connection in
-            try connection.queryOne(
-                "SELECT host, subject, access, expires_at FROM registry_token WHERE token_hash = ?", [.text(hash)]
-            ).map { row in
-                IssuedToken(
-                    host: try row.string("host"), subject: try row.optionalString("subject"),
-                    grants: TokenGrant.decode(try row.string("access")),
-                    expiresAt: Date(timeIntervalSince1970: try row.double("expires_at")))
-            }
+        try connection.queryOne(
+            "SELECT host, subject, access, expires_at FROM registry_token WHERE token_hash = ?", [.text(hash)]
+        ).map { row in
+            IssuedToken(
+                host: try row.string("host"), subject: try row.optionalString("subject"),
+                grants: TokenGrant.decode(try row.string("access")),
+                expiresAt: Date(timeIntervalSince1970: try row.double("expires_at")))
         }
     }
+}
 
+extension ThirdPartyStore {
     // MARK: JSON columns
 
     static func json(_ patterns: [RepositoryPattern]) -> String {
