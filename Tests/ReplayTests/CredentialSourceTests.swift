@@ -34,7 +34,8 @@ struct CredentialSourceTests {
     @Test("an ECR token is base64 of user:password")
     func ecrToken() {
         let token = Data("AWS:pass:word".utf8).base64EncodedString()
-        #expect(InstanceProfileECRLogin.credential(token: token) == DockerCredential(username: "AWS", password: "pass:word"))
+        let credential = InstanceProfileECRLogin.credential(token: token)
+        #expect(credential == DockerCredential(username: "AWS", password: "pass:word"))
         #expect(InstanceProfileECRLogin.credential(token: "not base64!") == nil)
     }
 
@@ -43,7 +44,8 @@ struct CredentialSourceTests {
         let long = try DockerLoginArguments(parsing: ["--username=johndoe", "--password-stdin", "quay.io"])
         #expect(long.username == "johndoe" && long.password == nil && long.passwordStdin && long.server == "quay.io")
         let short = try DockerLoginArguments(parsing: ["-ujohndoe", "-ps3cret"])
-        #expect(short.username == "johndoe" && short.password == "s3cret" && !short.passwordStdin && short.server == nil)
+        #expect(short.username == "johndoe" && short.password == "s3cret")
+        #expect(!short.passwordStdin && short.server == nil)
         #expect(short.warning.hasPrefix("WARNING! Using --password via the CLI is insecure."))
         #expect(throws: DockerCLIError.flag("flag needs an argument: 'username' in --username")) {
             try DockerLoginArguments(parsing: ["--username"])
