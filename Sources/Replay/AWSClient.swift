@@ -33,27 +33,39 @@ public struct AWSClient: Sendable {
 
     public func with(region: String) -> AWSClient { AWSClient(http: http, credentials: credentials, region: region) }
 
-    /// JSON 1.1 (SSM, ECR): `POST /` with `X-Amz-Target`.
-    public func json(
-        service: String, target: String, operation: String, body: [String: Any]
-    ) throws -> [String: Any] {
-        let payload = Array(try JSONSerialization.data(withJSONObject: body))
+    /// JSON 1.1 (ECR, SSM, Secrets Manager): `POST /` with `X-Amz-Target`, the input as the
+    /// body, the output decoded from the answer.
+    public func call<Operation: AWSJSONOperation>(_ input: Operation) throws -> Operation.Output {
+        let service = Operation.service
+        let payload = Array(try JSONEncoder().encode(input))
         let host = "\(service == "ecr" ? "api.ecr" : service).\(region).amazonaws.com"
         let headers = signer.sign(
             method: "POST", rawPath: "/", rawQuery: "", host: host,
-            headers: [("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", "\(target).\(operation)")],
+            headers: [
+                ("Content-Type", "application/x-amz-json-1.1"),
+                ("X-Amz-Target", "\(Operation.targetPrefix).\(Operation.operation)"),
+            ],
             body: payload, service: service, region: region, credentials: credentials)
         let reply = try http.send("POST", "/", host: host, headers: headers, body: payload)
-        let object = (try? JSONSerialization.jsonObject(with: Data(reply.body))) as? [String: Any] ?? [:]
-        guard reply.status == 200 else {
-            var code = (object["__type"] as? String) ?? "HTTP\(reply.status)"
-            if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
+        guard reply.status == 200 else { throw Self.jsonError(reply, operation: Operation.operation) }
+        do {
+            return try JSONDecoder().decode(Operation.Output.self, from: Data(reply.body))
+        } catch {
+            // botocore's ResponseParserError. The body is not quoted: it may hold a secret.
             throw AWSCallError(
-                status: reply.status, code: code,
-                message: (object["message"] as? String) ?? (object["Message"] as? String) ?? reply.text,
-                requestID: reply.header("x-amzn-requestid"), operation: operation)
+                status: reply.status, code: "ResponseParserError",
+                message: "the answer is not a \(Operation.Output.self) document",
+                requestID: reply.header("x-amzn-requestid"), operation: Operation.operation)
         }
-        return object
+    }
+
+    static func jsonError(_ reply: HTTPReply, operation: String) -> AWSCallError {
+        let body = try? JSONDecoder().decode(JSONErrorBody.self, from: Data(reply.body))
+        var code = body?.__type ?? "HTTP\(reply.status)"
+        if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
+        return AWSCallError(
+            status: reply.status, code: code, message: body?.message ?? body?.Message ?? reply.text,
+            requestID: reply.header("x-amzn-requestid"), operation: operation)
     }
 
     /// Query protocol (IAM, STS): form-encoded `Action` with `Version`.

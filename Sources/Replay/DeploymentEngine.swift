@@ -49,27 +49,42 @@ public final class DeploymentEngine {
         return report
     }
 
-    func fail(
-        _ step: Scenario.Expectation.Step, instruction: String, command: String, error: String, event: String? = nil,
-        diagnosis: String, requestID: String? = nil
-    ) -> Stop {
+    /// Stops the command as the platform engine does: the error and the cleanup in
+    /// eb-engine.log, the events, and the failure (with IAM's decision for a denial) in the report.
+    func fail(_ failure: DeploymentFailure, instruction: String, command: String) -> Stop {
         report.log.error(
-            "An error occurred during execution of command [\(command)] - [\(instruction)]. Stop running the command. Error: \(error)")
+            "An error occurred during execution of command [\(command)] - [\(instruction)]. Stop running the command. "
+                + "Error: \(failure.error)")
         report.log.info("Executing cleanup logic")
         report.log.info(
             #"CommandService Response: {"status":"FAILURE","api_version":"1.0","results":[{"status":"FAILURE","msg":"Engine execution has encountered an error.","returncode":1,"events":[{"msg":"Instance deployment failed. For details, see 'eb-engine.log'.","severity":"ERROR"}]}]}"#)
         report.log.info("Platform Engine finished execution on command: \(command)")
-        if let event { report.log.event(event) }
+        if let event = failure.event { report.log.event(event) }
         report.log.event("Instance deployment failed. For details, see 'eb-engine.log'.")
-        report.log.event("[Instance: \(world.instanceID)] Command failed on instance. Return code: 1 Output: Engine execution has encountered an error..")
+        report.log.event(
+            "[Instance: \(world.instanceID)] Command failed on instance. Return code: 1 Output: Engine execution has "
+                + "encountered an error..")
         var decisionURL: String?
         var decision: String?
-        if let requestID {
+        if let requestID = failure.deniedRequest {
             decisionURL = "\(endpoint)/_ebauth/decisions?requestId=\(requestID)"
-            if let reply = try? http.send("GET", "/_ebauth/decisions?requestId=\(requestID)"), reply.status == 200 { decision = reply.text }
+            if let reply = try? http.send("GET", "/_ebauth/decisions?requestId=\(requestID)"), reply.status == 200 {
+                decision = reply.text
+            }
         }
-        report.failure = .init(step: step, message: event ?? error, diagnosis: diagnosis, decisionURL: decisionURL, decision: decision)
+        report.failure = .init(
+            step: failure.step, kind: failure.kind, message: failure.message, diagnosis: failure.diagnosis,
+            decisionURL: decisionURL, decision: decision)
         return Stop()
+    }
+
+    /// Runs one instruction's work; a `DeploymentFailure` it throws stops the command.
+    func instruction<Value>(_ name: String, command: String, _ work: () throws -> Value) throws -> Value {
+        do {
+            return try work()
+        } catch let failure as DeploymentFailure {
+            throw fail(failure, instruction: name, command: command)
+        }
     }
 
     func deploy(_ deployment: (kind: Scenario.Deployment.Kind, environment: [String: String])) throws {
@@ -105,10 +120,12 @@ public final class DeploymentEngine {
         do {
             staged = try SourceBundle.stage(bundle, into: staging)
         } catch {
-            throw fail(
-                .bundle, instruction: "StageApplication", command: "app-deploy", error: error.message,
+            let failure = DeploymentFailure(
+                .bundle, .malformed, error: error.message,
                 event: "Instance deployment: \(error.message) The deployment failed.",
-                diagnosis: "The source bundle cannot be extracted (\(error.message)); rebuild the archive from the application folder's contents.")
+                diagnosis: "The source bundle cannot be extracted (\(error.message)); rebuild the archive from the "
+                    + "application folder's contents.")
+            throw fail(failure, instruction: "StageApplication", command: "app-deploy")
         }
         report.log.info("extracting \(bundle) to \(staging)/")
     }
@@ -118,168 +135,11 @@ public final class DeploymentEngine {
         do {
             extensions = try EBExtensions.load(from: staged, versionLabel: scenario.versionLabel)
         } catch {
-            throw fail(
-                .ebextensions, instruction: "PreBuildEbExtension", command: command, error: error.message, event: error.message,
-                diagnosis: "A .ebextensions file is not valid YAML or JSON; fix the file named in the event (spaces, not tabs, for indentation).")
-        }
-    }
-
-    /// Option settings → environment properties, with dynamic references resolved by
-    /// CloudFormation (the deployer's identity, `ssm:GetParameters`) and
-    /// `environmentsecrets` fetched by the instance.
-    func resolveProperties(command: String, overrides: [String: String]) throws {
-        let settings = extensions?.optionSettings ?? []
-        let plan: DynamicReferencePlan
-        do {
-            plan = try DynamicReferencePlan(settings: settings)
-        } catch {
-            throw fail(
-                .ebextensions, instruction: "PreBuildEbExtension", command: command, error: error.message,
-                event: "Service:AmazonCloudFormation, Message:\(error.message)",
-                diagnosis: error.message.hasPrefix("SSM Secure")
-                    ? "CloudFormation refuses {{resolve:ssm-secure:…}} in Beanstalk option settings; store the value as a String parameter or use aws:elasticbeanstalk:application:environmentsecrets (platforms from 2025-03-26)."
-                    : "A dynamic reference is malformed: \(error.message)")
-        }
-        var resolved: [DynamicReference: String] = [:]
-        var missing: [DynamicReference] = []
-        var denied: AWSCallError?
-        let deployer = AWSClient(http: http, credentials: world.deployer, region: scenario.region)
-        for reference in plan.references {
-            if case .secretsManager(let secretID, let jsonKey, let stage, let versionID) = reference {
-                // CloudFormation reads the secret with the deployer's identity, like SSM references.
-                var body: [String: Any] = ["SecretId": secretID]
-                if let stage, !stage.isEmpty { body["VersionStage"] = stage }
-                if let versionID, !versionID.isEmpty { body["VersionId"] = versionID }
-                do {
-                    let text = SecretValue.text(of: try deployer.json(
-                        service: "secretsmanager", target: "secretsmanager", operation: "GetSecretValue", body: body))
-                    if let jsonKey, !jsonKey.isEmpty {
-                        guard let value = SecretValue.field(jsonKey, of: text) else {
-                            throw fail(
-                                .ebextensions, instruction: "PreBuildEbExtension", command: command,
-                                error: "Could not parse SecretString JSON", event: "Service:AmazonCloudFormation, Message:Could not parse SecretString JSON",
-                                diagnosis: "The secret \(secretID) has no top-level JSON key \(jsonKey); fix the reference or the secret's value.")
-                        }
-                        resolved[reference] = value
-                    } else {
-                        resolved[reference] = text
-                    }
-                } catch let error as AWSCallError {
-                    let message = "\(error.message) (Service: AWSSecretsManager; Status Code: \(error.status); Error Code: \(error.code); Request ID: \(error.requestID ?? ""))"
-                    throw fail(
-                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: message,
-                        event: "Service:AmazonCloudFormation, Message:\(message)",
-                        diagnosis: error.isAccessDenied
-                            ? "The deployer \(world.deployerARN) may not read the secret \(secretID) (\(error.message)); allow secretsmanager:GetSecretValue on it for whoever deploys."
-                            : "The secret \(secretID) referenced by {{resolve:secretsmanager:…}} cannot be read (\(error.code)): \(error.message)",
-                        requestID: error.isAccessDenied ? error.requestID : nil)
-                }
-                continue
-            }
-            guard case .ssmGetParameters(let selector, let decrypt) = reference.lookup else {
-                missing.append(reference)
-                continue
-            }
-            do {
-                let answer = try deployer.json(
-                    service: "ssm", target: "AmazonSSM", operation: "GetParameters", body: ["Names": [selector], "WithDecryption": decrypt])
-                if let parameter = (answer["Parameters"] as? [[String: Any]])?.first, let value = parameter["Value"] as? String {
-                    resolved[reference] = value
-                } else {
-                    missing.append(reference)
-                }
-            } catch let error as AWSCallError {
-                if error.isAccessDenied { denied = error }
-                missing.append(reference)
-            }
-        }
-        if !missing.isEmpty {
-            let message = DynamicReferencePlan.failure(missing: missing).message
-            let diagnosis: String
-            if let denied {
-                diagnosis = "The deployer \(world.deployerARN) may not read the parameter (\(denied.message)); allow ssm:GetParameters on it for whoever deploys."
-            } else {
-                diagnosis = "The referenced parameter or version does not exist in \(scenario.region); create it (aws ssm put-parameter) or fix the name/version in the reference."
-            }
-            throw fail(
-                .ebextensions, instruction: "PreBuildEbExtension", command: command, error: message,
-                event: "Service:AmazonCloudFormation, Message:\(message)", diagnosis: diagnosis, requestID: denied?.requestID)
-        }
-        var values: [String: String] = [:]
-        for setting in settings where setting.namespace == OptionSetting.environmentNamespace {
-            let matches = (try? DynamicReferenceParser.scan(setting.value)) ?? []
-            values[setting.optionName] = DynamicReferenceParser.substitute(setting.value, matches, resolved: resolved)
-        }
-        // Settings on the environment itself win over .ebextensions.
-        for (key, value) in scenario.environment { values[key] = value }
-        for (key, value) in properties { values[key] = value }
-        for (key, value) in overrides where value.isEmpty { values.removeValue(forKey: key) }
-        try fetchSecrets(into: &values, command: command)
-        properties = values
-    }
-
-    func fetchSecrets(into values: inout [String: String], command: String) throws {
-        let secrets = extensions?.environmentSecrets ?? [:]
-        guard !secrets.isEmpty else { return }
-        let event = SecretReference.failureEvent
-        guard scenario.platform.supportsEnvironmentSecrets else {
-            throw fail(
-                .ebextensions, instruction: "PreBuildEbExtension", command: command, error: event, event: event,
-                diagnosis: "aws:elasticbeanstalk:application:environmentsecrets needs a platform released on or after 2025-03-26; this one is \(scenario.platform.released). Update the platform version.")
-        }
-        let instance: AWSClient
-        do {
-            instance = AWSClient(http: http, credentials: try InstanceMetadataClient(http: http, instanceID: world.instanceID).roleCredentials(), region: scenario.region)
-        } catch {
-            throw fail(.ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(error)", event: event, diagnosis: "The instance has no role credentials: \(error)")
-        }
-        for name in secrets.keys.sorted() {
-            switch SecretReference.parse(secrets[name]!) {
-            case .ssmParameter(_, let region, _, let parameter):
-                do {
-                    let answer = try instance.with(region: region).json(
-                        service: "ssm", target: "AmazonSSM", operation: "GetParameter", body: ["Name": parameter, "WithDecryption": true])
-                    values[name] = ((answer["Parameter"] as? [String: Any])?["Value"] as? String) ?? ""
-                } catch let error as AWSCallError {
-                    throw fail(
-                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): \(error)", event: event,
-                        diagnosis: error.isAccessDenied
-                            ? "Role \(scenario.instanceProfile.role) may not read \(parameter) (\(error.message)); allow ssm:GetParameter on it (and kms:Decrypt for a customer-managed key)."
-                            : "The parameter \(parameter) named by \(name) does not exist in \(region) (\(error.code)); create it or fix the ARN.",
-                        requestID: error.isAccessDenied ? error.requestID : nil)
-                }
-            case .secretsManager(let arn, let region, _, _, let jsonKey):
-                if jsonKey != nil && !scenario.platform.supportsSecretJSONKeys {
-                    throw fail(
-                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): JSON key in \(name)", event: event,
-                        diagnosis: "\(name) names a JSON key of a secret (…:secret:NAME-XXXXXX:KEY), which needs a platform released on or after 2026-01-13; this one is \(scenario.platform.released). Update the platform or store the value in its own secret.")
-                }
-                let text: String
-                do {
-                    let answer = try instance.with(region: region).json(
-                        service: "secretsmanager", target: "secretsmanager", operation: "GetSecretValue", body: ["SecretId": arn])
-                    text = SecretValue.text(of: answer)
-                } catch let error as AWSCallError {
-                    throw fail(
-                        .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): \(error)", event: event,
-                        diagnosis: SecretValue.diagnosis(error, arn: arn, variable: name, role: scenario.instanceProfile.role, region: region),
-                        requestID: error.isAccessDenied ? error.requestID : nil)
-                }
-                if let jsonKey {
-                    guard let value = SecretValue.field(jsonKey, of: text) else {
-                        throw fail(
-                            .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): no key \(jsonKey) in \(arn)", event: event,
-                            diagnosis: "The secret \(arn) named by \(name) is not a JSON object with a top-level key \(jsonKey); fix the key after the ARN or the secret's value.")
-                    }
-                    values[name] = value
-                } else {
-                    values[name] = text
-                }
-            case .invalid(let text):
-                throw fail(
-                    .ebextensions, instruction: "PreBuildEbExtension", command: command, error: "\(event): invalid ARN \(text)", event: event,
-                    diagnosis: "\(name) is not a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-XXXXXX) nor an SSM parameter ARN; copy the ARN from the console.")
-            }
+            let failure = DeploymentFailure(
+                .ebextensions, .malformed, error: error.message, event: error.message,
+                diagnosis: "A .ebextensions file is not valid YAML or JSON; fix the file named in the event "
+                    + "(spaces, not tabs, for indentation).")
+            throw fail(failure, instruction: "PreBuildEbExtension", command: command)
         }
     }
 
@@ -312,14 +172,18 @@ public final class DeploymentEngine {
             var environment = properties
             for (key, value) in entry.env { environment[key] = value }
             let cwd = entry.cwd.map { $0.hasPrefix("/") ? $0 : staging + "/" + $0 } ?? staging
-            let outcome = hooks.execute(argv, cwd: FileManager.default.fileExists(atPath: cwd) ? cwd : staging, environment: environment, port: port)
+            let directory = FileManager.default.fileExists(atPath: cwd) ? cwd : staging
+            let outcome = hooks.execute(argv, cwd: directory, environment: environment, port: port)
             report.log.hookOutput(outcome.stdout + outcome.stderr)
             if outcome.status != 0 && !entry.ignoreErrors {
-                throw fail(
-                    .ebextensions, instruction: instruction, command: command,
-                    error: "Command \(entry.name) (\(entry.file)) failed with error exit status \(outcome.status). Stderr:\(outcome.stderr)",
+                let failure = DeploymentFailure(
+                    .ebextensions, .commandFailed,
+                    error: "Command \(entry.name) (\(entry.file)) failed with error exit status \(outcome.status). "
+                        + "Stderr:\(outcome.stderr)",
                     event: "Error: EbExtension build failed. Please refer to /var/log/cfn-init.log for more details.",
-                    diagnosis: "The .ebextensions command \(entry.name) exited with \(outcome.status); run it by hand on the instance to see why.")
+                    diagnosis: "The .ebextensions command \(entry.name) exited with \(outcome.status); run it by hand "
+                        + "on the instance to see why.")
+                throw fail(failure, instruction: instruction, command: command)
             }
         }
     }
@@ -343,9 +207,12 @@ public final class DeploymentEngine {
                 report.log.hookOutput(outcome.stdout + outcome.stderr)
             case .failed(let detail, let outcome):
                 if let outcome { report.log.hookOutput(outcome.stdout + outcome.stderr) }
-                throw fail(
-                    .hook, instruction: instruction, command: command, error: "Command \(relative) failed with error \(detail)",
-                    diagnosis: Diagnosis.hook(relative: relative, detail: detail, platform: scenario.platform, confighooks: root.hasSuffix("confighooks")))
+                let failure = DeploymentFailure(
+                    .hook, .commandFailed, error: "Command \(relative) failed with error \(detail)",
+                    diagnosis: Diagnosis.hook(
+                        relative: relative, detail: detail, platform: scenario.platform,
+                        confighooks: root.hasSuffix("confighooks")))
+                throw fail(failure, instruction: instruction, command: command)
             }
         }
         report.log.info("Finished running scripts in /var/app/staging/\(folder.dropLast())")

@@ -5,6 +5,8 @@ import Foundation
 public struct DeploymentReport: Sendable {
     public struct Failure: Sendable {
         public var step: Scenario.Expectation.Step
+        /// What caused it; the runner reads this, never the prose.
+        public var kind: DeploymentFailure.Kind
         /// The event or error text Beanstalk would show.
         public var message: String
         /// The root cause in one sentence, with the fix.

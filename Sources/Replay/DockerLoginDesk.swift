@@ -38,131 +38,69 @@ public final class DockerLoginDesk: Sendable {
             return HTTPResponse(status: 404, headers: HTTPHeaders(), bytes: Array("no such instance".utf8))
         }
         let name = QueryItems(parsing: request.query).items.first { $0.name == "request" }?.value ?? ""
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return HTTPResponse(status: 400, headers: HTTPHeaders(), bytes: []) }
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+            return HTTPResponse(status: 400, headers: HTTPHeaders(), bytes: [])
+        }
         let folder = instance.sandbox.directory + "/requests/" + name
         let args = (FileManager.default.contents(atPath: folder + "/args") ?? Data())
             .split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
         let stdin = FileManager.default.contents(atPath: folder + "/stdin")
-        let tty = FileManager.default.fileExists(atPath: folder + "/tty")
-        let answer = login(Array(args), stdin: stdin, tty: tty, instance: instance)
+        let answer = login(Array(args), stdin: stdin, instance: instance)
         try? Data(answer.stdout.utf8).write(to: URL(fileURLWithPath: folder + "/stdout"))
         try? Data(answer.stderr.utf8).write(to: URL(fileURLWithPath: folder + "/stderr"))
         try? Data("\(answer.status)".utf8).write(to: URL(fileURLWithPath: folder + "/status"))
         return HTTPResponse(status: 200, headers: HTTPHeaders(), bytes: [])
     }
 
-    static let usage = """
-        Usage:  docker login [OPTIONS] [SERVER]
-
-        Authenticate to a registry.
-        Defaults to Docker Hub if no server is specified.
-        """
-
-    func login(_ args: [String], stdin: Data?, tty: Bool, instance: Instance) -> Answer {
-        var user: String?
-        var password: String?
-        var passwordStdin = false
-        var positional: [String] = []
-        var index = 0
-        func flagError(_ text: String) -> Answer {
-            Answer(stderr: "\(text)\nSee 'docker login --help'.\n", status: 125)
-        }
-        while index < args.count {
-            let arg = args[index]
-            func value() -> String? {
-                index += 1
-                return index < args.count ? args[index] : nil
-            }
-            switch arg {
-            case "-u", "--username":
-                guard let v = value() else { return flagError("flag needs an argument: '\(arg.dropFirst(arg.hasPrefix("--") ? 2 : 1))' in \(arg)") }
-                user = v
-            case "-p", "--password":
-                guard let v = value() else { return flagError("flag needs an argument: '\(arg.dropFirst(arg.hasPrefix("--") ? 2 : 1))' in \(arg)") }
-                password = v
-            case "--password-stdin": passwordStdin = true
-            default:
-                if arg.hasPrefix("--username=") { user = String(arg.dropFirst(11)) }
-                else if arg.hasPrefix("--password=") { password = String(arg.dropFirst(11)) }
-                else if arg.hasPrefix("-u") && arg.count > 2 { user = String(arg.dropFirst(2)) }
-                else if arg.hasPrefix("-p") && arg.count > 2 { password = String(arg.dropFirst(2)) }
-                else if arg.hasPrefix("--") && arg.count > 2 { return flagError("unknown flag: \(arg.split(separator: "=")[0])") }
-                else if arg.hasPrefix("-") && arg.count > 1 {
-                    let flag = arg.dropFirst().first!
-                    return flagError("unknown shorthand flag: '\(flag)' in \(arg)")
-                } else { positional.append(arg) }
-            }
-            index += 1
-        }
-        if positional.count > 1 {
-            return Answer(stderr: "\"docker login\" requires at most 1 argument.\nSee 'docker login --help'.\n\n\(Self.usage)\n", status: 1)
-        }
-        var stderr = ""
-        if password != nil {
-            stderr += "WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n"
-            if passwordStdin { return Answer(stderr: stderr + "Error: --password and --password-stdin are mutually exclusive\n", status: 1) }
-        }
-        if passwordStdin {
-            guard let user, !user.isEmpty else { return Answer(stderr: stderr + "Error: Must provide --username with --password-stdin\n", status: 1) }
-            _ = user
-            var text = String(decoding: stdin ?? Data(), as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
-            if text.hasSuffix("\r") { text.removeLast() }
-            password = text
-        }
-        guard let user, !user.isEmpty, let password, !password.isEmpty else {
-            if !tty { return Answer(stderr: stderr + "Error: Cannot perform an interactive login from a non TTY device\n", status: 1) }
-            return Answer(stderr: stderr + "Error: Cannot perform an interactive login from a non TTY device\n", status: 1)
-        }
-        let server = positional.first
-        let key = DockerLogin.serverKey(server)
-        let host = key == DockerAuthFile.dockerHubKey ? "registry-1.docker.io" : DockerAuthFile.convertToHostname(server!)
-        let knownHost = instance.hosts.contains(host) || (key == DockerAuthFile.dockerHubKey && instance.hosts.contains("docker.io"))
-        guard knownHost else {
-            // A real instance would reach the real registry, which does not know this user.
-            if key == DockerAuthFile.dockerHubKey {
-                return Answer(stderr: stderr + "Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password\n", status: 1)
-            }
-            return Answer(stderr: stderr + "Error response from daemon: Get \"https://\(host)/v2/\": unauthorized: incorrect username or password\n", status: 1)
-        }
-        // The login goes where the host's registry is: ebauth or a real registry.
-        let http = instance.routes.client(for: host)
-        let puller = RegistryPuller(routes: instance.routes)
-        do {
-            let ping = try http.send("GET", "/v2/", host: host)
-            if ping.status == 401, let challenge = RegistryPuller.challenge(ping) {
-                let credential = DockerCredential(username: user, password: password)
-                if challenge.scheme == "basic" {
-                    let basic = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-                    let reply = try http.send("GET", "/v2/", host: host, headers: [("Authorization", basic)])
-                    if reply.status != 200 {
-                        let reason = reply.status == 401 ? "401 Unauthorized" : "\(reply.status)"
-                        return Answer(stderr: stderr + "Error response from daemon: login attempt to https://\(host)/v2/ failed with status: \(reason)\n", status: 1)
-                    }
-                } else if let realm = challenge.parameters["realm"] {
-                    _ = try puller.bearerToken(realm: realm, service: challenge.parameters["service"], scope: "", credential: credential, host: host)
-                }
-            }
-        } catch let failure as PullFailure {
-            return Answer(stderr: stderr + failure.message + "\n", status: 1)
+    /// The CLI's `login`: the flags, the user and password, the registry's login, then
+    /// config.json; warnings come before whatever ends it.
+    func login(_ args: [String], stdin: Data?, instance: Instance) -> Answer {
+        let arguments: DockerLoginArguments
+        do throws(DockerCLIError) {
+            arguments = try DockerLoginArguments(parsing: args)
         } catch {
-            return Answer(stderr: stderr + "Error response from daemon: \(error)\n", status: 1)
+            return Answer(stderr: error.stderr, status: error.status)
         }
-        let configPath = instance.sandbox.dockerConfig + "/config.json"
+        let warning = arguments.warning
+        do throws(DockerCLIError) {
+            let (username, password) = try arguments.credential(stdin: stdin)
+            let key = DockerLogin.serverKey(arguments.server)
+            // Any other key is the server reduced to its host.
+            let host = key == DockerAuthFile.dockerHubKey ? "registry-1.docker.io" : key
+            let dockerHub = key == DockerAuthFile.dockerHubKey && instance.hosts.contains("docker.io")
+            guard instance.hosts.contains(host) || dockerHub else {
+                // A real instance would reach the real registry, which does not know this user.
+                throw DockerCLIError.error(
+                    "Error response from daemon: Get \"https://\(host)/v2/\": unauthorized: incorrect username or "
+                        + "password")
+            }
+            let credential = DockerCredential(username: username, password: password)
+            try RegistryLogin(routes: instance.routes).login(host: host, credential: credential)
+            try save(server: arguments.server, credential: credential, in: instance.sandbox)
+        } catch {
+            return Answer(stderr: warning + error.stderr, status: error.status)
+        }
+        let stored = "WARNING! Your password will be stored unencrypted in /root/.docker/config.json.\n"
+            + "Configure a credential helper to remove this warning. See\n"
+            + "https://docs.docker.com/go/credential-store/\n\n"
+        return Answer(stdout: "Login Succeeded\n", stderr: warning + stored, status: 0)
+    }
+
+    /// Writes the instance's `/root/.docker/config.json` as docker does (mode 0600).
+    func save(server: String?, credential: DockerCredential, in sandbox: InstanceSandbox) throws(DockerCLIError) {
+        let path = sandbox.dockerConfig + "/config.json"
         do {
-            try FileManager.default.createDirectory(atPath: instance.sandbox.dockerConfig, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: sandbox.dockerConfig, withIntermediateDirectories: true)
             let data = try DockerLogin.configJSON(
-                server: server, username: user, password: password, existing: FileManager.default.contents(atPath: configPath))
-            try data.write(to: URL(fileURLWithPath: configPath))
-            chmod(configPath, 0o600)
+                server: server, username: credential.username, password: credential.password,
+                existing: FileManager.default.contents(atPath: path))
+            try data.write(to: URL(fileURLWithPath: path))
+            chmod(path, 0o600)
         } catch let failure as DockerLogin.Failure {
-            return Answer(stderr: stderr + "\(failure)\n", status: 1)
+            throw .error("\(failure)")
         } catch {
-            return Answer(stderr: stderr + "Error saving credentials: \(error)\n", status: 1)
+            throw .error("Error saving credentials: \(error)")
         }
-        stderr += "WARNING! Your password will be stored unencrypted in /root/.docker/config.json.\n"
-            + "Configure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n"
-        return Answer(stdout: "Login Succeeded\n", stderr: stderr, status: 0)
     }
 }
 

@@ -21,11 +21,10 @@ public struct InstanceMetadataClient: Sendable {
         }
         let reply = try http.send("GET", base + "meta-data/iam/security-credentials/\(role)", headers: auth)
         guard reply.status == 200,
-            let object = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any],
-            let code = object["Code"] as? String
+            let document = try? JSONDecoder().decode(SecurityCredentials.self, from: Data(reply.body))
         else { throw Failure(description: "role credentials request failed with \(reply.status)") }
-        guard code == "Success", let key = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String
-        else { throw Failure(description: (object["Message"] as? String) ?? code) }
-        return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: object["Token"] as? String)
+        guard document.Code == "Success", let key = document.AccessKeyId, let secret = document.SecretAccessKey
+        else { throw Failure(description: document.Message ?? document.Code) }
+        return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: document.Token)
     }
 }

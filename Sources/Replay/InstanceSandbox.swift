@@ -92,7 +92,6 @@ public struct InstanceSandbox: Sendable {
           REQ=$(mktemp -d "$INST/requests/login.XXXXXX")
           for a in "$@"; do printf '%s\0' "$a"; done > "$REQ/args"
           case " $* " in *" --password-stdin "*) cat > "$REQ/stdin" ;; esac
-          if [ -t 0 ]; then touch "$REQ/tty"; fi
           curl -s -o /dev/null --data-binary "@$REQ/args" '\#(endpoint)/_ebauth/replay/\#(instanceID)/docker-login?request='"$(basename "$REQ")"
           [ -f "$REQ/stdout" ] && cat "$REQ/stdout"
           [ -f "$REQ/stderr" ] && cat "$REQ/stderr" >&2

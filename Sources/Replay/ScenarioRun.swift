@@ -95,8 +95,8 @@ public enum ScenarioRun {
                 puller: scenarioTools.puller
             ).run()
             report.setup = ["variant: \(variant)"] + scenarioTools.setup
-            if let failure = report.failure, failure.diagnosis.hasPrefix("needs ") {
-                return result(scenario.name, .skipped, String(failure.diagnosis.prefix { $0 != ":" }), report)
+            if case .needs(let service)? = report.failure?.kind {
+                return result(scenario.name, .skipped, "needs \(service)", report)
             }
             let problems = Expectation.check(
                 scenario.expect, report: report, deployments: max(1, scenario.deployments.count), puller: variant.puller)

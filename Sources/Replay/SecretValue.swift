@@ -3,9 +3,9 @@ import Foundation
 /// What the instance (or CloudFormation) makes of a `GetSecretValue` answer.
 enum SecretValue {
     /// `SecretString`, or for a binary secret its bytes as text.
-    static func text(of answer: [String: Any]) -> String {
-        if let text = answer["SecretString"] as? String { return text }
-        if let binary = answer["SecretBinary"] as? String, let data = Data(base64Encoded: binary) {
+    static func text(of answer: GetSecretValueResponse) -> String {
+        if let text = answer.SecretString { return text }
+        if let binary = answer.SecretBinary, let data = Data(base64Encoded: binary) {
             return String(decoding: data, as: UTF8.self)
         }
         return ""

@@ -91,9 +91,9 @@ public struct WorldSeeder {
         for parameter in scenario.ssmParameters {
             let client = root.with(region: parameter.region ?? scenario.region)
             for (index, value) in parameter.values.enumerated() {
-                _ = try client.json(
-                    service: "ssm", target: "AmazonSSM", operation: "PutParameter",
-                    body: ["Name": parameter.name, "Type": parameter.type.rawValue, "Value": value, "Overwrite": index > 0])
+                let request = PutParameterRequest(
+                    Name: parameter.name, Type: parameter.type.rawValue, Value: value, Overwrite: index > 0)
+                _ = try client.call(request)
             }
         }
     }
@@ -131,13 +131,8 @@ public struct WorldSeeder {
         for secret in scenario.secrets {
             let client = root.with(region: secret.region ?? scenario.region)
             do {
-                _ = try client.json(
-                    service: "secretsmanager", target: "secretsmanager", operation: "CreateSecret",
-                    body: ["Name": secret.name, "SecretString": secret.value])
-                if secret.deleted {
-                    _ = try client.json(
-                        service: "secretsmanager", target: "secretsmanager", operation: "DeleteSecret", body: ["SecretId": secret.name])
-                }
+                _ = try client.call(CreateSecretRequest(Name: secret.name, SecretString: secret.value))
+                if secret.deleted { _ = try client.call(DeleteSecretRequest(SecretId: secret.name)) }
             } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
                 throw ServiceUnavailable(service: "Secrets Manager")
             }
@@ -150,19 +145,14 @@ public struct WorldSeeder {
                 http: http, credentials: .root(account: repository.account ?? scenario.account),
                 region: repository.region ?? scenario.region)
             do {
-                _ = try client.json(
-                    service: "ecr", target: "AmazonEC2ContainerRegistry_V20150921", operation: "CreateRepository",
-                    body: ["repositoryName": repository.name])
+                _ = try client.call(CreateRepositoryRequest(repositoryName: repository.name))
                 if let policy = repository.policy {
-                    _ = try client.json(
-                        service: "ecr", target: "AmazonEC2ContainerRegistry_V20150921", operation: "SetRepositoryPolicy",
-                        body: ["repositoryName": repository.name, "policyText": policy])
+                    _ = try client.call(SetRepositoryPolicyRequest(repositoryName: repository.name, policyText: policy))
                 }
                 // Images: pushed as docker pushes after `aws ecr get-login-password | docker login`.
                 if !repository.tags.isEmpty {
-                    let answer = try client.json(
-                        service: "ecr", target: "AmazonEC2ContainerRegistry_V20150921", operation: "GetAuthorizationToken", body: [:])
-                    guard let token = (answer["authorizationData"] as? [[String: Any]])?.first?["authorizationToken"] as? String else {
+                    let answer = try client.call(GetAuthorizationTokenRequest())
+                    guard let token = answer.authorizationData?.first?.authorizationToken else {
                         throw HTTPClientError(description: "GetAuthorizationToken returned no token")
                     }
                     let host = ReplayTools.ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region)

@@ -16,7 +16,7 @@ struct RealToolsTests {
             """)
         #expect(scenario.expect.failure?.pullerMessages == ["skopeo": "unauthorized: authentication required"])
         var report = DeploymentReport()
-        report.failure = .init(step: .pull, message: "reading manifest latest in quay.io/johndoe/private-image: unauthorized: authentication required", diagnosis: "")
+        report.failure = .init(step: .pull, kind: .pullFailed, message: "reading manifest latest in quay.io/johndoe/private-image: unauthorized: authentication required", diagnosis: "")
         #expect(Expectation.check(scenario.expect, report: report, deployments: 1, puller: .skopeo).isEmpty)
         #expect(!Expectation.check(scenario.expect, report: report, deployments: 1, puller: .docker).isEmpty)
         #expect(!Expectation.check(scenario.expect, report: report, deployments: 1, puller: .builtin).isEmpty)
@@ -164,7 +164,7 @@ struct RealToolsTests {
         var pulled = DeploymentReport()
         pulled.pulled = ["quay.io/a:1"]
         var failed = DeploymentReport()
-        failed.failure = .init(step: .pull, message: "x", diagnosis: "")
+        failed.failure = .init(step: .pull, kind: .pullFailed, message: "x", diagnosis: "")
         let docker = ReplayVariant(registry: .embedded, puller: .docker)
         let results = [
             ScenarioResult(name: "one", folder: "S/one", status: .passed, reason: nil, report: pulled, seconds: 0.1, variant: .standard),

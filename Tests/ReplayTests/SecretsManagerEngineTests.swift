@@ -8,8 +8,9 @@ import Testing
 struct SecretsManagerEngineTests {
     @Test("SecretString is the value; SecretBinary is decoded from base64")
     func text() {
-        #expect(SecretValue.text(of: ["SecretString": "s3cret"]) == "s3cret")
-        #expect(SecretValue.text(of: ["SecretBinary": Data("bin".utf8).base64EncodedString()]) == "bin")
+        #expect(SecretValue.text(of: GetSecretValueResponse(SecretString: "s3cret")) == "s3cret")
+        let binary = GetSecretValueResponse(SecretBinary: Data("bin".utf8).base64EncodedString())
+        #expect(SecretValue.text(of: binary) == "bin")
     }
 
     @Test("a JSON key gives strings as they are and other values re-serialised as JSON")
