@@ -28,7 +28,8 @@ import Testing
     @Test func scalarsListsStructuresAndMapsDecode() throws {
         let input = try decode([
             ("Action", "CreateUser"), ("UserName", "bob"), ("MaxItems", "10"), ("OnlyAttached", "True"),
-            ("TagKeys.member.2", "b"), ("TagKeys.member.1", "a"), ("Tags.member.1.Key", "team"),
+            ("TagKeys.member.2", "b"), ("TagKeys.member.1", "a"), ("TagKeys.member.3.x", "skipped"),
+            ("Tags.member.1.Key", "team"),
             ("Tags.member.1.Value", "blue"), ("Tags.member.2.Key", "cost"), ("Attributes.entry.1.key", "k"),
             ("Attributes.entry.1.value", "v"),
         ])
@@ -52,7 +53,8 @@ import Testing
         #expect(error.code == "ValidationError" && error.status == 400)
         #expect(
             error.message
-                == "1 validation error detected: Value 'ten' at 'maxItems' failed to satisfy constraint: Member must be a number"
+                == "1 validation error detected: Value 'ten' at 'maxItems' failed to satisfy constraint: "
+                + "Member must be a number"
         )
     }
 

@@ -29,7 +29,8 @@ struct RequestFactsTests {
     }
 
     static func allow(_ action: String, condition: String) -> String {
-        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"\#(action)","Resource":"*","Condition":\#(condition)}]}"#
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"\#(action)","Resource":"*","#
+            + #""Condition":\#(condition)}]}"#
     }
 
     @Test("the context's facts reach the authorization request")
@@ -73,7 +74,8 @@ struct RequestFactsTests {
                     resourcePolicy: policy))
         }
         func deny(_ condition: String) -> String {
-            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":\#(condition)}]}"#
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","#
+                + #""Condition":\#(condition)}]}"#
         }
         let plain = RequestFacts(sourceIP: "127.0.0.1", userAgent: "Boto3/1.35 botocore/1.35")
         let tlsOnly = deny(#"{"Bool":{"aws:SecureTransport":"false"}}"#)
@@ -91,7 +93,8 @@ struct RequestFactsTests {
     func time() throws {
         let world = try IAMWorld()
         let until2030 =
-            #"{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"},"NumericLessThan":{"aws:EpochTime":"1893456000"}}"#
+            #"{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"},"#
+            + #""NumericLessThan":{"aws:EpochTime":"1893456000"}}"#
         let user = world.user("temp", inline: ["until-2030": Self.allow("ssm:GetParameter", condition: until2030)])
         func get(at seconds: TimeInterval) -> AccessDenial? {
             let clock = AWSClock.fixed(Date(timeIntervalSince1970: seconds))

@@ -4,8 +4,9 @@
 /// `Name.entry.N.key` / `.value`. Members the shape does not name are ignored.
 ///
 /// Shapes keep members optional (as SSM's do) so that the model, not the decoder, says which
-/// are required and in whose words. The one error the decoder raises is a number that does
-/// not parse, in the words of the service's own model validation.
+/// are required and in whose words. The decoder's own error is a number that does not parse,
+/// in the words of the services' model validation; only a flattening no client writes (a
+/// structure's member sent without its parent's) fails as `DecodingError`.
 public enum QueryDecoding {
     public static func decode<T: Decodable>(_ type: T.Type, from parameters: QueryItems) throws -> T {
         try T(from: QueryValueDecoder(QueryParameters(parameters), prefix: "", codingPath: []))
@@ -115,6 +116,12 @@ struct QueryValueDecoder: Decoder {
         return number
     }
 
+    /// A list of strings: the `Name.member.N` values in N order.
+    func strings() -> [String] {
+        let members = "\(prefix).member."
+        return parameters.indices(under: members).compactMap { parameters.values["\(members)\($0)"] }
+    }
+
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         switch type {
         case is String.Type: return try text() as! T
@@ -123,6 +130,8 @@ struct QueryValueDecoder: Decoder {
         case is Int64.Type: return try number(Int64.self) as! T
         case is Int32.Type: return try number(Int32.self) as! T
         case is Double.Type: return try number(Double.self) as! T
+        // Members sent with sub-members instead of a value (`TagKeys.member.1.x`) are skipped.
+        case is [String].Type: return strings() as! T
         default: return try T(from: self)
         }
     }
