@@ -105,14 +105,16 @@ final class IAMWorld {
     {
         counter += 1
         let requestID = "req-\(counter)-\(action)"
+        let http = HTTPRequest(method: "POST", target: "/", remoteAddress: "203.0.113.7:50000")
+        // The facts as the router reads them from the request.
         let context = RequestContext(
             requestID: requestID, accountID: caller.accountID, region: "us-east-1", service: service.service.name,
-            operation: action, caller: caller, clock: clock.aws)
+            operation: action, caller: caller, clock: clock.aws, facts: RequestFacts(http))
         let items =
             [("Action", action), ("Version", service.service.apiVersion)] + parameters.sorted { $0.key < $1.key }
         let request = AWSRequest(
-            http: HTTPRequest(method: "POST", target: "/", remoteAddress: "203.0.113.7:50000"), body: .empty,
-            parameters: QueryItems(items.map { (name: $0.0, value: $0.1) }), context: context)
+            http: http, body: .empty, parameters: QueryItems(items.map { (name: $0.0, value: $0.1) }),
+            context: context)
         do {
             let response = try service.handle(request)
             guard case .bytes(let bytes) = response.body else {

@@ -16,14 +16,20 @@ public struct AuthorizationRequest: Sendable {
     /// The request being decided, so the decision can be explained later by request id.
     public var requestID: String
     public var region: String
+    /// Where the request came from (`aws:SourceIp`, `aws:UserAgent`, …); nil when not known.
+    public var facts: RequestFacts?
+    /// The request's clock (`aws:CurrentTime`); nil leaves the time to the decision point's clock.
+    public var clock: AWSClock?
 
     public init(
         caller: CallerIdentity, action: String, resource: String, resourcePolicy: String? = nil,
         resourceAccountID: String, conditionValues: [String: [String]] = [:], requestID: String = "",
-        region: String = ""
+        region: String = "", facts: RequestFacts? = nil, clock: AWSClock? = nil
     ) {
         self.requestID = requestID
         self.region = region
+        self.facts = facts
+        self.clock = clock
         self.caller = caller
         self.action = action
         self.resource = resource
@@ -76,7 +82,8 @@ public protocol Authorizer: Sendable {
 }
 
 extension AuthorizationRequest {
-    /// The usual case: the caller of `context` acts on a resource of its own account.
+    /// The usual case: the caller of `context` acts on a resource of its own account. The
+    /// context's per-request facts go with it, so every service's conditions can read them.
     public init(
         _ context: RequestContext, action: String, resource: String, resourcePolicy: String? = nil,
         resourceAccountID: String? = nil, conditionValues: [String: [String]] = [:]
@@ -84,7 +91,7 @@ extension AuthorizationRequest {
         self.init(
             caller: context.caller, action: action, resource: resource, resourcePolicy: resourcePolicy,
             resourceAccountID: resourceAccountID ?? context.accountID, conditionValues: conditionValues,
-            requestID: context.requestID, region: context.region)
+            requestID: context.requestID, region: context.region, facts: context.facts, clock: context.clock)
     }
 }
 

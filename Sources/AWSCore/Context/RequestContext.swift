@@ -10,10 +10,13 @@ public struct RequestContext: Sendable {
     public var operation: String
     public var caller: CallerIdentity
     public var clock: AWSClock
+    /// Where the request came from; nil for requests that did not arrive over HTTP (tests,
+    /// calls ebauth makes itself), whose condition keys IAM then cannot answer.
+    public var facts: RequestFacts?
 
     public init(
         requestID: String, accountID: String, region: String, service: String, operation: String,
-        caller: CallerIdentity, clock: AWSClock
+        caller: CallerIdentity, clock: AWSClock, facts: RequestFacts? = nil
     ) {
         self.requestID = requestID
         self.accountID = accountID
@@ -22,5 +25,6 @@ public struct RequestContext: Sendable {
         self.operation = operation
         self.caller = caller
         self.clock = clock
+        self.facts = facts
     }
 }

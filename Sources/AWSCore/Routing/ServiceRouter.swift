@@ -109,7 +109,7 @@ public final class ServiceRouter: HTTPResponder {
         let region = auth.region ?? address?.hostRegion ?? "us-east-1"
         let context = RequestContext(
             requestID: requestID, accountID: auth.identity.accountID, region: region, service: service.name,
-            operation: operation, caller: auth.identity, clock: authenticator.clock)
+            operation: operation, caller: auth.identity, clock: authenticator.clock, facts: RequestFacts(request))
         return try handler.handle(
             AWSRequest(
                 http: request, body: payload.body, parameters: parameters, context: context, address: address,

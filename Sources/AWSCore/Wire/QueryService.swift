@@ -1,12 +1,13 @@
 import HTTPServer
 
-/// Operation table of a query-protocol service (IAM, STS): `Action` → handler → XML result.
+/// Operation table of a query-protocol service (IAM, STS): `Action` → decode the parameters
+/// into the operation's input shape, call the model, encode its output shape as XML.
 ///
 /// Answers are `<ActionResponse xmlns="…"><ActionResult>…</ActionResult><ResponseMetadata>
 /// <RequestId>…</RequestId></ResponseMetadata></ActionResponse>`, as botocore's query parser expects.
 public struct QueryService: AWSServiceHandler {
     /// Returns the children of `<ActionResult>`; nil for actions whose response has no result.
-    public typealias Operation = @Sendable (AWSRequest) throws -> [XMLTree]?
+    typealias Operation = @Sendable (AWSRequest) throws -> [XMLTree]?
 
     public let service: AWSServiceDescription
     private var operations: [String: Operation] = [:]
@@ -15,9 +16,30 @@ public struct QueryService: AWSServiceHandler {
         self.service = service
     }
 
-    public mutating func on(_ action: String, _ body: @escaping Operation) {
+    /// Registers `action`; `Input` and `Output` are shapes named as botocore has them
+    /// (`CreateUserRequest`, `CreateUserResponse`). The output is `<ActionResult>`'s children.
+    public mutating func on<Input: Decodable & SendableMetatype, Output: Encodable & SendableMetatype>(
+        _ action: String, _ body: @escaping @Sendable (Input, RequestContext) throws -> Output
+    ) {
+        register(action) { request in
+            let input = try QueryDecoding.decode(Input.self, from: request.parameters)
+            return try QueryEncoding.encode(try body(input, request.context))
+        }
+    }
+
+    /// Registers an action whose response has no result element (`DeleteUser`).
+    public mutating func on<Input: Decodable & SendableMetatype>(
+        _ action: String, _ body: @escaping @Sendable (Input, RequestContext) throws -> Void
+    ) {
+        register(action) { request in
+            try body(QueryDecoding.decode(Input.self, from: request.parameters), request.context)
+            return nil
+        }
+    }
+
+    private mutating func register(_ action: String, _ operation: @escaping Operation) {
         precondition(service.hasOperation(action), "\(action) is not an operation of \(service.name)")
-        operations[action] = body
+        operations[action] = operation
     }
 
     public func implements(_ operation: String) -> Bool {

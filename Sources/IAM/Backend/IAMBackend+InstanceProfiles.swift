@@ -2,15 +2,16 @@ import AWSCore
 import Foundation
 
 extension IAMBackend {
-    func createInstanceProfile(
-        _ context: RequestContext, name rawName: String?, path rawPath: String?, tags: [IAMTag], sourceIP: String?
-    ) throws(IAMError) -> InstanceProfile {
-        let name = try IAMNames.name(rawName, member: "instanceProfileName", maxLength: 128)
-        let path = try IAMNames.path(rawPath)
+    func createInstanceProfile(_ input: CreateInstanceProfileRequest, context: RequestContext) throws(IAMError)
+        -> CreateInstanceProfileResponse
+    {
+        let name = try IAMNames.name(input.InstanceProfileName, member: "instanceProfileName", maxLength: 128)
+        let path = try IAMNames.path(input.Path)
+        let tags = IAMShapes.tags(input.Tags)
         let account = context.accountID
         let arn = IAMARN.instanceProfile(account: account, path: path, name: name)
         try authorize(
-            context, "iam:CreateInstanceProfile", resource: arn, keys: requestTagKeys(tags), sourceIP: sourceIP)
+            context, "iam:CreateInstanceProfile", resource: arn, keys: requestTagKeys(tags))
         let profile = InstanceProfile(
             instanceProfileID: IAMIdentifiers.instanceProfileID(), accountID: account, name: name, path: path, arn: arn,
             roleName: nil, createdAt: now, tags: tags)
@@ -22,56 +23,56 @@ extension IAMBackend {
                 try tables.insert(profile)
             }
         }
-        return profile
+        return CreateInstanceProfileResponse(InstanceProfile: IAMShapes.InstanceProfile(profile, roles: []))
     }
 
     /// The profile with its role (an instance profile holds at most one).
-    func getInstanceProfile(_ context: RequestContext, name rawName: String?, sourceIP: String?)
-        throws(IAMError) -> (InstanceProfile, [IAMRole])
+    func getInstanceProfile(_ input: GetInstanceProfileRequest, context: RequestContext) throws(IAMError)
+        -> GetInstanceProfileResponse
     {
-        let profile = try existingProfile(
-            context.accountID, try IAMNames.name(rawName, member: "instanceProfileName", maxLength: 128))
+        let profile = try existingProfile(context, named: input.InstanceProfileName)
         try authorize(
-            context, "iam:GetInstanceProfile", resource: profile.arn, shown: "instance profile \(profile.name)",
-            sourceIP: sourceIP)
-        return (profile, try roles(of: profile))
+            context, "iam:GetInstanceProfile", resource: profile.arn, shown: "instance profile \(profile.name)")
+        return GetInstanceProfileResponse(
+            InstanceProfile: IAMShapes.InstanceProfile(profile, roles: try roles(of: profile)))
     }
 
-    func listInstanceProfiles(
-        _ context: RequestContext, pathPrefix: String?, marker: String?, maxItems: Int?, sourceIP: String?
-    ) throws(IAMError) -> Page<(InstanceProfile, [IAMRole])> {
-        let prefix = pathPrefix ?? "/"
+    func listInstanceProfiles(_ input: ListInstanceProfilesRequest, context: RequestContext) throws(IAMError)
+        -> ListInstanceProfilesResponse
+    {
+        let prefix = input.PathPrefix ?? "/"
         try authorize(
             context, "iam:ListInstanceProfiles",
-            resource: "arn:aws:iam::\(context.accountID):instance-profile\(prefix)", sourceIP: sourceIP)
+            resource: "arn:aws:iam::\(context.accountID):instance-profile\(prefix)")
         let profiles = try run { try store.read { try $0.instanceProfiles(account: context.accountID) } }
         var result: [(InstanceProfile, [IAMRole])] = []
         for profile in profiles where profile.path.hasPrefix(prefix) {
             result.append((profile, try roles(of: profile)))
         }
-        return try Page.of(result, marker: marker, maxItems: maxItems)
+        return ListInstanceProfilesResponse(try Page.of(result, marker: input.Marker, maxItems: input.MaxItems))
     }
 
-    func listInstanceProfilesForRole(
-        _ context: RequestContext, roleName rawName: String?, marker: String?, maxItems: Int?, sourceIP: String?
-    ) throws(IAMError) -> Page<(InstanceProfile, [IAMRole])> {
-        let role = try existingRole(context.accountID, try IAMNames.name(rawName, member: "roleName", maxLength: 64))
+    func listInstanceProfilesForRole(_ input: ListInstanceProfilesForRoleRequest, context: RequestContext)
+        throws(IAMError) -> ListInstanceProfilesForRoleResponse
+    {
+        let role = try existingRole(
+            context.accountID, try IAMNames.name(input.RoleName, member: "roleName", maxLength: 64))
         try authorize(
-            context, "iam:ListInstanceProfilesForRole", resource: role.arn, shown: "role \(role.name)",
-            sourceIP: sourceIP)
+            context, "iam:ListInstanceProfilesForRole", resource: role.arn, shown: "role \(role.name)")
         let profiles = try run {
             try store.read { try $0.instanceProfiles(account: context.accountID, role: role.name) }
         }
-        return try Page.of(profiles.map { ($0, [role]) }, marker: marker, maxItems: maxItems)
+        return ListInstanceProfilesForRoleResponse(
+            try Page.of(profiles.map { ($0, [role]) }, marker: input.Marker, maxItems: input.MaxItems))
     }
 
-    func addRoleToInstanceProfile(_ context: RequestContext, profileName: String?, roleName: String?, sourceIP: String?)
+    func addRoleToInstanceProfile(_ input: AddRoleToInstanceProfileRequest, context: RequestContext)
         throws(IAMError)
     {
-        let profile = try existingProfile(
-            context.accountID, try IAMNames.name(profileName, member: "instanceProfileName", maxLength: 128))
-        let role = try existingRole(context.accountID, try IAMNames.name(roleName, member: "roleName", maxLength: 64))
-        try authorize(context, "iam:AddRoleToInstanceProfile", resource: profile.arn, sourceIP: sourceIP)
+        let profile = try existingProfile(context, named: input.InstanceProfileName)
+        let role = try existingRole(
+            context.accountID, try IAMNames.name(input.RoleName, member: "roleName", maxLength: 64))
+        try authorize(context, "iam:AddRoleToInstanceProfile", resource: profile.arn)
         try run {
             try store.write { tables in
                 if let current = try tables.instanceProfile(account: context.accountID, name: profile.name),
@@ -84,15 +85,12 @@ extension IAMBackend {
         }
     }
 
-    func removeRoleFromInstanceProfile(
-        _ context: RequestContext, profileName: String?, roleName: String?, sourceIP: String?
-    )
+    func removeRoleFromInstanceProfile(_ input: RemoveRoleFromInstanceProfileRequest, context: RequestContext)
         throws(IAMError)
     {
-        let profile = try existingProfile(
-            context.accountID, try IAMNames.name(profileName, member: "instanceProfileName", maxLength: 128))
-        let name = try IAMNames.name(roleName, member: "roleName", maxLength: 64)
-        try authorize(context, "iam:RemoveRoleFromInstanceProfile", resource: profile.arn, sourceIP: sourceIP)
+        let profile = try existingProfile(context, named: input.InstanceProfileName)
+        let name = try IAMNames.name(input.RoleName, member: "roleName", maxLength: 64)
+        try authorize(context, "iam:RemoveRoleFromInstanceProfile", resource: profile.arn)
         guard let current = profile.roleName, current.lowercased() == name.lowercased() else {
             throw .noSuchRole(name)
         }
@@ -101,14 +99,18 @@ extension IAMBackend {
         }
     }
 
-    func deleteInstanceProfile(_ context: RequestContext, name rawName: String?, sourceIP: String?) throws(IAMError) {
-        let profile = try existingProfile(
-            context.accountID, try IAMNames.name(rawName, member: "instanceProfileName", maxLength: 128))
-        try authorize(context, "iam:DeleteInstanceProfile", resource: profile.arn, sourceIP: sourceIP)
+    func deleteInstanceProfile(_ input: DeleteInstanceProfileRequest, context: RequestContext) throws(IAMError) {
+        let profile = try existingProfile(context, named: input.InstanceProfileName)
+        try authorize(context, "iam:DeleteInstanceProfile", resource: profile.arn)
         guard profile.roleName == nil else {
             throw .deleteConflict("Cannot delete entity, must remove roles from instance profile first.")
         }
         try run { try store.write { try $0.deleteInstanceProfile(account: context.accountID, name: profile.name) } }
+    }
+
+    private func existingProfile(_ context: RequestContext, named name: String?) throws(IAMError) -> InstanceProfile {
+        try existingProfile(
+            context.accountID, try IAMNames.name(name, member: "instanceProfileName", maxLength: 128))
     }
 
     func existingProfile(_ account: String, _ name: String) throws(IAMError) -> InstanceProfile {

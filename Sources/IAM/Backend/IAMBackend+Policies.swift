@@ -3,21 +3,20 @@ import Crypto
 import Foundation
 
 extension IAMBackend {
-    func createPolicy(
-        _ context: RequestContext, name rawName: String?, path rawPath: String?, document: String?,
-        description: String?,
-        tags: [IAMTag], sourceIP: String?
-    ) throws(IAMError) -> ManagedPolicy {
-        let name = try IAMNames.name(rawName, member: "policyName", maxLength: 128)
-        let path = try IAMNames.path(rawPath)
-        guard let document else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
+    func createPolicy(_ input: CreatePolicyRequest, context: RequestContext) throws(IAMError)
+        -> CreatePolicyResponse
+    {
+        let name = try IAMNames.name(input.PolicyName, member: "policyName", maxLength: 128)
+        let path = try IAMNames.path(input.Path)
+        let tags = IAMShapes.tags(input.Tags)
+        guard let document = input.PolicyDocument else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
         _ = try PolicyValidator.validate(document, as: .identity)
         try PolicyValidator.checkManagedSize(document)
         let account = context.accountID
         let arn = IAMARN.policy(account: account, path: path, name: name)
-        try authorize(context, "iam:CreatePolicy", resource: arn, keys: requestTagKeys(tags), sourceIP: sourceIP)
+        try authorize(context, "iam:CreatePolicy", resource: arn, keys: requestTagKeys(tags))
         let policy = ManagedPolicy(
-            policyID: IAMIdentifiers.policyID(), name: name, path: path, arn: arn, description: description,
+            policyID: IAMIdentifiers.policyID(), name: name, path: path, arn: arn, description: input.Description,
             defaultVersion: "v1", createdAt: now, updatedAt: now, tags: tags, attachmentCount: 0, isAWSManaged: false)
         try run {
             try store.write { tables in
@@ -25,27 +24,29 @@ extension IAMBackend {
                 try tables.insertPolicy(policy, account: account, firstDocument: document)
             }
         }
-        return policy
+        return CreatePolicyResponse(Policy: IAMShapes.Policy(policy))
     }
 
-    func getPolicy(_ context: RequestContext, arn: String?, sourceIP: String?) throws(IAMError) -> ManagedPolicy {
-        let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
-        try authorize(context, "iam:GetPolicy", resource: policy.arn, shown: "policy \(policy.arn)", sourceIP: sourceIP)
-        return policy
+    func getPolicy(_ input: GetPolicyRequest, context: RequestContext) throws(IAMError) -> GetPolicyResponse {
+        let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
+        try authorize(context, "iam:GetPolicy", resource: policy.arn, shown: "policy \(policy.arn)")
+        return GetPolicyResponse(Policy: IAMShapes.Policy(policy, withDescription: true))
     }
 
-    func listPolicies(
-        _ context: RequestContext, scope: String?, onlyAttached: Bool, pathPrefix: String?, marker: String?,
-        maxItems: Int?, sourceIP: String?
-    ) throws(IAMError) -> Page<ManagedPolicy> {
-        let scope = scope ?? "All"
+    func listPolicies(_ input: ListPoliciesRequest, context: RequestContext) throws(IAMError)
+        -> ListPoliciesResponse
+    {
+        if input.PolicyUsageFilter != nil {
+            throw IAMError.notSupported("ebauth does not support PolicyUsageFilter in ListPolicies.")
+        }
+        let scope = input.Scope ?? "All"
+        let onlyAttached = input.OnlyAttached ?? false
         guard ["All", "AWS", "Local"].contains(scope) else {
             throw IAMError.constraint(scope, member: "scope", "Member must satisfy enum value set: [All, AWS, Local]")
         }
-        let prefix = pathPrefix ?? "/"
+        let prefix = input.PathPrefix ?? "/"
         try authorize(
-            context, "iam:ListPolicies", resource: "arn:aws:iam::\(context.accountID):policy\(prefix)",
-            sourceIP: sourceIP)
+            context, "iam:ListPolicies", resource: "arn:aws:iam::\(context.accountID):policy\(prefix)")
         var policies: [ManagedPolicy] = []
         if scope != "Local" {
             for managed in AWSManagedPolicies.all {
@@ -56,12 +57,14 @@ extension IAMBackend {
             policies += try run { try store.read { try $0.customerPolicies(account: context.accountID) } }
         }
         let selected = policies.filter { $0.path.hasPrefix(prefix) && (!onlyAttached || $0.attachmentCount > 0) }
-        return try Page.of(selected, marker: marker, maxItems: maxItems)
+        let page = try Page.of(selected, marker: input.Marker, maxItems: input.MaxItems)
+        return ListPoliciesResponse(
+            Policies: page.items.map { IAMShapes.Policy($0) }, IsTruncated: page.isTruncated, Marker: page.marker)
     }
 
-    func deletePolicy(_ context: RequestContext, arn: String?, sourceIP: String?) throws(IAMError) {
-        let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
-        try authorize(context, "iam:DeletePolicy", resource: policy.arn, sourceIP: sourceIP)
+    func deletePolicy(_ input: DeletePolicyRequest, context: RequestContext) throws(IAMError) {
+        let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
+        try authorize(context, "iam:DeletePolicy", resource: policy.arn)
         guard !policy.isAWSManaged else {
             throw .unmodifiable("Cannot delete an AWS managed policy: \(policy.arn).")
         }
@@ -82,16 +85,15 @@ extension IAMBackend {
 
     // MARK: Versions
 
-    func createPolicyVersion(
-        _ context: RequestContext, arn: String?, document: String?, setAsDefault: Bool, sourceIP: String?
-    )
-        throws(IAMError) -> PolicyVersion
+    func createPolicyVersion(_ input: CreatePolicyVersionRequest, context: RequestContext) throws(IAMError)
+        -> CreatePolicyVersionResponse
     {
-        let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
-        guard let document else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
+        let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
+        let setAsDefault = input.SetAsDefault ?? false
+        guard let document = input.PolicyDocument else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
         _ = try PolicyValidator.validate(document, as: .identity)
         try PolicyValidator.checkManagedSize(document)
-        try authorize(context, "iam:CreatePolicyVersion", resource: policy.arn, sourceIP: sourceIP)
+        try authorize(context, "iam:CreatePolicyVersion", resource: policy.arn)
         guard !policy.isAWSManaged else { throw .unmodifiable("Cannot modify an AWS managed policy: \(policy.arn).") }
         let date = now
         let id = try run {
@@ -101,37 +103,47 @@ extension IAMBackend {
                     policyARN: policy.arn, document: document, at: date, setAsDefault: setAsDefault)
             }
         }
-        return PolicyVersion(
+        let version = PolicyVersion(
             policyARN: policy.arn, versionID: id, document: document, createdAt: date, isDefault: setAsDefault)
+        return CreatePolicyVersionResponse(PolicyVersion: IAMShapes.PolicyVersion(version, withDocument: false))
     }
 
-    func getPolicyVersion(_ context: RequestContext, arn: String?, versionID: String?, sourceIP: String?)
+    func getPolicyVersion(_ input: GetPolicyVersionRequest, context: RequestContext) throws(IAMError)
+        -> GetPolicyVersionResponse
+    {
+        let version = try policyVersion(context, arn: input.PolicyArn, versionID: input.VersionId)
+        return GetPolicyVersionResponse(PolicyVersion: IAMShapes.PolicyVersion(version))
+    }
+
+    /// The version, once the caller may `iam:GetPolicyVersion` it.
+    private func policyVersion(_ context: RequestContext, arn: String?, versionID: String?)
         throws(IAMError) -> PolicyVersion
     {
         let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
         guard let versionID else { throw IAMError.constraint(nil, member: "versionId", "Member must not be null") }
         try authorize(
-            context, "iam:GetPolicyVersion", resource: policy.arn, shown: "policy \(policy.arn)", sourceIP: sourceIP)
+            context, "iam:GetPolicyVersion", resource: policy.arn, shown: "policy \(policy.arn)")
         guard let version = try versions(of: policy).first(where: { $0.versionID == versionID }) else {
             throw .noSuchPolicyVersion(arn: policy.arn, version: versionID)
         }
         return version
     }
 
-    func listPolicyVersions(_ context: RequestContext, arn: String?, marker: String?, maxItems: Int?, sourceIP: String?)
-        throws(IAMError) -> Page<PolicyVersion>
+    func listPolicyVersions(_ input: ListPolicyVersionsRequest, context: RequestContext) throws(IAMError)
+        -> ListPolicyVersionsResponse
     {
-        let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
+        let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
         try authorize(
-            context, "iam:ListPolicyVersions", resource: policy.arn, shown: "policy \(policy.arn)", sourceIP: sourceIP)
-        return try Page.of(try versions(of: policy), marker: marker, maxItems: maxItems)
+            context, "iam:ListPolicyVersions", resource: policy.arn, shown: "policy \(policy.arn)")
+        let page = try Page.of(try versions(of: policy), marker: input.Marker, maxItems: input.MaxItems)
+        return ListPolicyVersionsResponse(
+            Versions: page.items.map { IAMShapes.PolicyVersion($0, withDocument: false) },
+            IsTruncated: page.isTruncated, Marker: page.marker)
     }
 
-    func deletePolicyVersion(_ context: RequestContext, arn: String?, versionID: String?, sourceIP: String?)
-        throws(IAMError)
-    {
-        let version = try getPolicyVersion(context, arn: arn, versionID: versionID, sourceIP: sourceIP)
-        try authorize(context, "iam:DeletePolicyVersion", resource: version.policyARN, sourceIP: sourceIP)
+    func deletePolicyVersion(_ input: DeletePolicyVersionRequest, context: RequestContext) throws(IAMError) {
+        let version = try policyVersion(context, arn: input.PolicyArn, versionID: input.VersionId)
+        try authorize(context, "iam:DeletePolicyVersion", resource: version.policyARN)
         guard !AWSManagedPolicies.isAWSManaged(version.policyARN) else {
             throw .unmodifiable("Cannot modify an AWS managed policy: \(version.policyARN).")
         }
@@ -139,11 +151,11 @@ extension IAMBackend {
         try run { try store.write { try $0.deleteVersion(policyARN: version.policyARN, versionID: version.versionID) } }
     }
 
-    func setDefaultPolicyVersion(_ context: RequestContext, arn: String?, versionID: String?, sourceIP: String?)
+    func setDefaultPolicyVersion(_ input: SetDefaultPolicyVersionRequest, context: RequestContext)
         throws(IAMError)
     {
-        let version = try getPolicyVersion(context, arn: arn, versionID: versionID, sourceIP: sourceIP)
-        try authorize(context, "iam:SetDefaultPolicyVersion", resource: version.policyARN, sourceIP: sourceIP)
+        let version = try policyVersion(context, arn: input.PolicyArn, versionID: input.VersionId)
+        try authorize(context, "iam:SetDefaultPolicyVersion", resource: version.policyARN)
         guard !AWSManagedPolicies.isAWSManaged(version.policyARN) else {
             throw .unmodifiable("Cannot modify an AWS managed policy: \(version.policyARN).")
         }
@@ -155,77 +167,19 @@ extension IAMBackend {
         }
     }
 
-    // MARK: Attachments
-
-    func attachPolicy(
-        _ context: RequestContext, to type: PrincipalType, name rawName: String?, arn: String?, sourceIP: String?
-    )
-        throws(IAMError)
-    {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        let policy = try existingPolicy(context, arn, missing: IAMError.policyNotAttachable)
-        let action = type == .role ? "iam:AttachRolePolicy" : "iam:AttachUserPolicy"
-        try authorize(
-            context, action, resource: principalARN, keys: ["iam:PolicyARN": [policy.arn]], sourceIP: sourceIP)
-        let date = now
-        try run {
-            try store.write { tables in
-                if try tables.attachedPolicies(account: context.accountID, type: type, name: principalName).count >= 10
-                {
-                    throw IAMError.limitExceeded(
-                        "Cannot exceed quota for \(type == .role ? "PoliciesPerRole" : "PoliciesPerUser"): 10")
-                }
-                try tables.attach(
-                    account: context.accountID, type: type, name: principalName, policyARN: policy.arn, at: date)
-            }
-        }
-    }
-
-    func detachPolicy(
-        _ context: RequestContext, from type: PrincipalType, name rawName: String?, arn: String?, sourceIP: String?
-    )
-        throws(IAMError)
-    {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        guard let arn else { throw IAMError.constraint(nil, member: "policyArn", "Member must not be null") }
-        let action = type == .role ? "iam:DetachRolePolicy" : "iam:DetachUserPolicy"
-        try authorize(context, action, resource: principalARN, keys: ["iam:PolicyARN": [arn]], sourceIP: sourceIP)
-        let removed = try run {
-            try store.write {
-                try $0.detach(account: context.accountID, type: type, name: principalName, policyARN: arn)
-            }
-        }
-        if !removed { throw .noSuchPolicy(arn: arn) }
-    }
-
-    /// `(name, arn)` of the attached managed policies, optionally under a path.
-    func listAttachedPolicies(
-        _ context: RequestContext, of type: PrincipalType, name rawName: String?, pathPrefix: String?, marker: String?,
-        maxItems: Int?, sourceIP: String?
-    ) throws(IAMError) -> Page<(String, String)> {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        let action = type == .role ? "iam:ListAttachedRolePolicies" : "iam:ListAttachedUserPolicies"
-        try authorize(
-            context, action, resource: principalARN, shown: "\(type.rawValue) \(principalName)", sourceIP: sourceIP)
-        let prefix = pathPrefix ?? "/"
-        let arns = try run {
-            try store.read { try $0.attachedPolicies(account: context.accountID, type: type, name: principalName) }
-        }
-        let attached = arns.compactMap { arn -> (String, String)? in
-            guard let parsed = IAMARN.parse(arn), parsed.path.hasPrefix(prefix) else { return nil }
-            return (parsed.name, arn)
-        }
-        return try Page.of(attached, marker: marker, maxItems: maxItems)
-    }
-
     /// Users and roles the policy is attached to, in the caller's account.
-    func listEntitiesForPolicy(_ context: RequestContext, arn: String?, filter: String?, sourceIP: String?)
-        throws(IAMError) -> (users: [IAMUser], roles: [IAMRole])
+    func listEntitiesForPolicy(_ input: ListEntitiesForPolicyRequest, context: RequestContext) throws(IAMError)
+        -> ListEntitiesForPolicyResponse
     {
-        let policy = try existingPolicy(context, arn, missing: IAMError.noSuchPolicy)
+        let filter = input.EntityFilter
+        if let filter, !["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"].contains(filter) {
+            throw IAMError.constraint(
+                filter, member: "entityFilter",
+                "Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]")
+        }
+        let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
         try authorize(
-            context, "iam:ListEntitiesForPolicy", resource: policy.arn, shown: "policy \(policy.arn)",
-            sourceIP: sourceIP)
+            context, "iam:ListEntitiesForPolicy", resource: policy.arn, shown: "policy \(policy.arn)")
         let entities = try run { try store.read { try $0.entities(policyARN: policy.arn, account: context.accountID) } }
         var users: [IAMUser] = []
         var roles: [IAMRole] = []
@@ -238,102 +192,12 @@ extension IAMBackend {
             default: continue
             }
         }
-        return (users, roles)
-    }
-
-    // MARK: Inline policies
-
-    func putInlinePolicy(
-        _ context: RequestContext, on type: PrincipalType, name rawName: String?, policyName rawPolicy: String?,
-        document: String?, sourceIP: String?
-    ) throws(IAMError) {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        let policyName = try IAMNames.name(rawPolicy, member: "policyName", maxLength: 128)
-        guard let document else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
-        _ = try PolicyValidator.validate(document, as: .identity)
-        try authorize(
-            context, type == .role ? "iam:PutRolePolicy" : "iam:PutUserPolicy", resource: principalARN,
-            sourceIP: sourceIP)
-        try run {
-            try store.write {
-                try $0.putInlinePolicy(
-                    account: context.accountID, type: type, principal: principalName, name: policyName,
-                    document: document)
-            }
-        }
-    }
-
-    func getInlinePolicy(
-        _ context: RequestContext, on type: PrincipalType, name rawName: String?, policyName rawPolicy: String?,
-        sourceIP: String?
-    ) throws(IAMError) -> (principal: String, name: String, document: String) {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        let policyName = try IAMNames.name(rawPolicy, member: "policyName", maxLength: 128)
-        try authorize(
-            context, type == .role ? "iam:GetRolePolicy" : "iam:GetUserPolicy", resource: principalARN,
-            shown: "\(type.rawValue) \(principalName)", sourceIP: sourceIP)
-        guard
-            let (storedName, document) = try run({
-                try store.read {
-                    try $0.inlinePolicy(
-                        account: context.accountID, type: type, principal: principalName, name: policyName)
-                }
-            })
-        else {
-            throw type == .role ? .noSuchRolePolicy(policyName) : .noSuchUserPolicy(policyName)
-        }
-        return (principalName, storedName, document)
-    }
-
-    func listInlinePolicies(
-        _ context: RequestContext, on type: PrincipalType, name rawName: String?, marker: String?, maxItems: Int?,
-        sourceIP: String?
-    ) throws(IAMError) -> Page<String> {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        try authorize(
-            context, type == .role ? "iam:ListRolePolicies" : "iam:ListUserPolicies", resource: principalARN,
-            shown: "\(type.rawValue) \(principalName)", sourceIP: sourceIP)
-        let names = try run {
-            try store.read { try $0.inlinePolicies(account: context.accountID, type: type, principal: principalName) }
-        }.map(\.0)
-        return try Page.of(names, marker: marker, maxItems: maxItems)
-    }
-
-    func deleteInlinePolicy(
-        _ context: RequestContext, on type: PrincipalType, name rawName: String?, policyName rawPolicy: String?,
-        sourceIP: String?
-    ) throws(IAMError) {
-        let (principalName, principalARN) = try principal(context, type, rawName)
-        let policyName = try IAMNames.name(rawPolicy, member: "policyName", maxLength: 128)
-        try authorize(
-            context, type == .role ? "iam:DeleteRolePolicy" : "iam:DeleteUserPolicy", resource: principalARN,
-            sourceIP: sourceIP)
-        let deleted = try run {
-            try store.write {
-                try $0.deleteInlinePolicy(
-                    account: context.accountID, type: type, principal: principalName, name: policyName)
-            }
-        }
-        if !deleted { throw type == .role ? .noSuchRolePolicy(policyName) : .noSuchUserPolicy(policyName) }
+        return ListEntitiesForPolicyResponse(
+            PolicyGroups: [], PolicyUsers: users.map { IAMShapes.PolicyUser(UserName: $0.name, UserId: $0.userID) },
+            PolicyRoles: roles.map { IAMShapes.PolicyRole(RoleName: $0.name, RoleId: $0.roleID) }, IsTruncated: false)
     }
 
     // MARK: Shared
-
-    /// `(name, arn)` of an existing user or role.
-    private func principal(_ context: RequestContext, _ type: PrincipalType, _ rawName: String?) throws(IAMError) -> (
-        String, String
-    ) {
-        switch type {
-        case .role:
-            let role = try existingRole(
-                context.accountID, try IAMNames.name(rawName, member: "roleName", maxLength: 64))
-            return (role.name, role.arn)
-        case .user:
-            let user = try existingUser(
-                context.accountID, try IAMNames.name(rawName, member: "userName", maxLength: 128))
-            return (user.name, user.arn)
-        }
-    }
 
     /// A customer managed policy of the caller's account or an AWS managed one.
     func existingPolicy(_ context: RequestContext, _ arn: String?, missing: (String) -> IAMError) throws(IAMError)

@@ -2,16 +2,13 @@ import AWSCore
 import Foundation
 
 extension IAMBackend {
-    func createUser(
-        _ context: RequestContext, name rawName: String?, path rawPath: String?, tags: [IAMTag], sourceIP: String?
-    )
-        throws(IAMError) -> IAMUser
-    {
-        let name = try IAMNames.name(rawName, member: "userName", maxLength: 64)
-        let path = try IAMNames.path(rawPath)
+    func createUser(_ input: CreateUserRequest, context: RequestContext) throws(IAMError) -> CreateUserResponse {
+        let name = try IAMNames.name(input.UserName, member: "userName", maxLength: 64)
+        let path = try IAMNames.path(input.Path)
+        let tags = IAMShapes.tags(input.Tags)
         let account = context.accountID
         let arn = IAMARN.user(account: account, path: path, name: name)
-        try authorize(context, "iam:CreateUser", resource: arn, keys: requestTagKeys(tags), sourceIP: sourceIP)
+        try authorize(context, "iam:CreateUser", resource: arn, keys: requestTagKeys(tags))
         let user = IAMUser(
             userID: IAMIdentifiers.userID(), accountID: account, name: name, path: path, arn: arn, createdAt: now,
             tags: tags)
@@ -21,20 +18,20 @@ extension IAMBackend {
                 try tables.insert(user)
             }
         }
-        return user
+        return CreateUserResponse(User: IAMShapes.User(user))
     }
 
     /// The named user, or the caller's own user when no name is given.
-    func getUser(_ context: RequestContext, name: String?, sourceIP: String?) throws(IAMError) -> IAMUser? {
+    func getUser(_ input: GetUserRequest, context: RequestContext) throws(IAMError) -> GetUserResponse {
         let account = context.accountID
         let userName: String
-        if let name {
+        if let name = input.UserName {
             userName = try IAMNames.name(name, member: "userName", maxLength: 128)
         } else {
             switch context.caller.kind {
             case .root:
-                try authorize(context, "iam:GetUser", resource: context.caller.arn, sourceIP: sourceIP)
-                return nil
+                try authorize(context, "iam:GetUser", resource: context.caller.arn)
+                return GetUserResponse(User: IAMShapes.User(root: context.caller))
             case .user:
                 userName = IAMARN.lastComponent(context.caller.arn)
             case .assumedRole, .anonymous:
@@ -42,25 +39,27 @@ extension IAMBackend {
             }
         }
         let user = try existingUser(account, userName)
-        try authorize(context, "iam:GetUser", resource: user.arn, shown: "user \(user.name)", sourceIP: sourceIP)
-        return user
+        try authorize(context, "iam:GetUser", resource: user.arn, shown: "user \(user.name)")
+        return GetUserResponse(User: IAMShapes.User(user))
     }
 
-    func listUsers(_ context: RequestContext, pathPrefix: String?, marker: String?, maxItems: Int?, sourceIP: String?)
-        throws(IAMError) -> Page<IAMUser>
-    {
-        let prefix = pathPrefix ?? "/"
+    func listUsers(_ input: ListUsersRequest, context: RequestContext) throws(IAMError) -> ListUsersResponse {
+        let prefix = input.PathPrefix ?? "/"
         try authorize(
-            context, "iam:ListUsers", resource: "arn:aws:iam::\(context.accountID):user\(prefix)", sourceIP: sourceIP)
+            context, "iam:ListUsers", resource: "arn:aws:iam::\(context.accountID):user\(prefix)")
         let users = try run { try store.read { try $0.users(account: context.accountID) } }
-        return try Page.of(users.filter { $0.path.hasPrefix(prefix) }, marker: marker, maxItems: maxItems)
+        let page = try Page.of(
+            users.filter { $0.path.hasPrefix(prefix) }, marker: input.Marker, maxItems: input.MaxItems)
+        return ListUsersResponse(
+            Users: page.items.map { IAMShapes.User($0, withTags: false) }, IsTruncated: page.isTruncated,
+            Marker: page.marker)
     }
 
-    func deleteUser(_ context: RequestContext, name rawName: String?, sourceIP: String?) throws(IAMError) {
-        let name = try IAMNames.name(rawName, member: "userName", maxLength: 128)
+    func deleteUser(_ input: DeleteUserRequest, context: RequestContext) throws(IAMError) {
+        let name = try IAMNames.name(input.UserName, member: "userName", maxLength: 128)
         let account = context.accountID
         let user = try existingUser(account, name)
-        try authorize(context, "iam:DeleteUser", resource: user.arn, sourceIP: sourceIP)
+        try authorize(context, "iam:DeleteUser", resource: user.arn)
         try run {
             try store.write { tables in
                 guard try tables.user(account: account, name: name) != nil else { throw IAMError.noSuchUser(name) }
@@ -78,35 +77,31 @@ extension IAMBackend {
         }
     }
 
-    func tagUser(_ context: RequestContext, name rawName: String?, add: [IAMTag], remove: [String], sourceIP: String?)
+    func tagUser(_ input: TagUserRequest, context: RequestContext) throws(IAMError) {
+        try retagUser(context, name: input.UserName, add: IAMShapes.tags(input.Tags), remove: [])
+    }
+
+    func untagUser(_ input: UntagUserRequest, context: RequestContext) throws(IAMError) {
+        try retagUser(context, name: input.UserName, add: [], remove: input.TagKeys ?? [])
+    }
+
+    private func retagUser(_ context: RequestContext, name rawName: String?, add: [IAMTag], remove: [String])
         throws(IAMError)
     {
         let name = try IAMNames.name(rawName, member: "userName", maxLength: 128)
         let user = try existingUser(context.accountID, name)
         try authorize(
             context, add.isEmpty ? "iam:UntagUser" : "iam:TagUser", resource: user.arn,
-            keys: add.isEmpty ? ["aws:TagKeys": remove] : requestTagKeys(add), sourceIP: sourceIP)
+            keys: add.isEmpty ? ["aws:TagKeys": remove] : requestTagKeys(add))
         let tags = try merged(user.tags, add: add, remove: remove)
         try run { try store.write { try $0.setUserTags(account: context.accountID, name: user.name, tags: tags) } }
     }
 
-    func listTags(_ context: RequestContext, of type: PrincipalType, name rawName: String?, sourceIP: String?)
-        throws(IAMError) -> [IAMTag]
-    {
-        switch type {
-        case .user:
-            let user = try existingUser(
-                context.accountID, try IAMNames.name(rawName, member: "userName", maxLength: 128))
-            try authorize(
-                context, "iam:ListUserTags", resource: user.arn, shown: "user \(user.name)", sourceIP: sourceIP)
-            return user.tags
-        case .role:
-            let role = try existingRole(
-                context.accountID, try IAMNames.name(rawName, member: "roleName", maxLength: 64))
-            try authorize(
-                context, "iam:ListRoleTags", resource: role.arn, shown: "role \(role.name)", sourceIP: sourceIP)
-            return role.tags
-        }
+    func listUserTags(_ input: ListUserTagsRequest, context: RequestContext) throws(IAMError) -> ListUserTagsResponse {
+        let user = try existingUser(
+            context.accountID, try IAMNames.name(input.UserName, member: "userName", maxLength: 128))
+        try authorize(context, "iam:ListUserTags", resource: user.arn, shown: "user \(user.name)")
+        return ListUserTagsResponse(Tags: user.tags, IsTruncated: false)
     }
 
     // MARK: Access keys
@@ -122,10 +117,11 @@ extension IAMBackend {
         return try existingUser(context.accountID, IAMARN.lastComponent(context.caller.arn))
     }
 
-    func createAccessKey(_ context: RequestContext, userName: String?, sourceIP: String?) throws(IAMError) -> AccessKey
+    func createAccessKey(_ input: CreateAccessKeyRequest, context: RequestContext) throws(IAMError)
+        -> CreateAccessKeyResponse
     {
-        let user = try keyOwner(context, userName)
-        try authorize(context, "iam:CreateAccessKey", resource: user.arn, sourceIP: sourceIP)
+        let user = try keyOwner(context, input.UserName)
+        try authorize(context, "iam:CreateAccessKey", resource: user.arn)
         let key = AccessKey(
             accessKeyID: IAMIdentifiers.accessKeyID(), accountID: context.accountID, userName: user.name,
             secretAccessKey: IAMIdentifiers.secretAccessKey(), status: "Active", createdAt: now)
@@ -137,39 +133,35 @@ extension IAMBackend {
                 try tables.insert(key)
             }
         }
-        return key
+        return CreateAccessKeyResponse(AccessKey: IAMShapes.AccessKey(key))
     }
 
-    func listAccessKeys(_ context: RequestContext, userName: String?, sourceIP: String?) throws(IAMError) -> (
-        IAMUser, [AccessKey]
-    ) {
-        let user = try keyOwner(context, userName)
-        try authorize(context, "iam:ListAccessKeys", resource: user.arn, shown: "user \(user.name)", sourceIP: sourceIP)
-        let keys = try run { try store.read { try $0.accessKeys(account: context.accountID, user: user.name) } }
-        return (user, keys)
-    }
-
-    func updateAccessKey(
-        _ context: RequestContext, userName: String?, accessKeyID: String?, status: String?, sourceIP: String?
-    )
-        throws(IAMError)
+    func listAccessKeys(_ input: ListAccessKeysRequest, context: RequestContext) throws(IAMError)
+        -> ListAccessKeysResponse
     {
-        let user = try keyOwner(context, userName)
+        let user = try keyOwner(context, input.UserName)
+        try authorize(context, "iam:ListAccessKeys", resource: user.arn, shown: "user \(user.name)")
+        let keys = try run { try store.read { try $0.accessKeys(account: context.accountID, user: user.name) } }
+        return ListAccessKeysResponse(
+            UserName: user.name, AccessKeyMetadata: keys.map(IAMShapes.AccessKeyMetadata.init), IsTruncated: false)
+    }
+
+    func updateAccessKey(_ input: UpdateAccessKeyRequest, context: RequestContext) throws(IAMError) {
+        let user = try keyOwner(context, input.UserName)
+        let status = input.Status
         guard let status, status == "Active" || status == "Inactive" else {
             throw IAMError.constraint(
                 status, member: "status", "Member must satisfy enum value set: [Active, Inactive]")
         }
-        let key = try existingKey(context, user, accessKeyID)
-        try authorize(context, "iam:UpdateAccessKey", resource: user.arn, sourceIP: sourceIP)
+        let key = try existingKey(context, user, input.AccessKeyId)
+        try authorize(context, "iam:UpdateAccessKey", resource: user.arn)
         try run { try store.write { try $0.setAccessKeyStatus(key.accessKeyID, status: status) } }
     }
 
-    func deleteAccessKey(_ context: RequestContext, userName: String?, accessKeyID: String?, sourceIP: String?)
-        throws(IAMError)
-    {
-        let user = try keyOwner(context, userName)
-        let key = try existingKey(context, user, accessKeyID)
-        try authorize(context, "iam:DeleteAccessKey", resource: user.arn, sourceIP: sourceIP)
+    func deleteAccessKey(_ input: DeleteAccessKeyRequest, context: RequestContext) throws(IAMError) {
+        let user = try keyOwner(context, input.UserName)
+        let key = try existingKey(context, user, input.AccessKeyId)
+        try authorize(context, "iam:DeleteAccessKey", resource: user.arn)
         try run { try store.write { try $0.deleteAccessKey(key.accessKeyID) } }
     }
 

@@ -1,7 +1,7 @@
 import AWSCore
 import Foundation
 
-/// IAM's behaviour: plain values in, entities or `IAMError` out. No HTTP, no XML, no SQL.
+/// IAM's behaviour: request shapes in, response shapes or `IAMError` out. No HTTP, no XML, no SQL.
 struct IAMBackend: Sendable {
     let store: IAMStore
     /// The server's decision point: the policy authorizer under `--enforce-iam`, allow-all otherwise.
@@ -10,15 +10,14 @@ struct IAMBackend: Sendable {
 
     /// Asks IAM whether the caller may act; `shown` is the resource as IAM's message names it
     /// (`role NAME`, `user NAME`), which is not always the ARN the policies are matched against.
+    /// The request's own facts (`aws:SourceIp`, …) go with the context.
     func authorize(
         _ context: RequestContext, _ action: String, resource: String, shown: String? = nil,
-        keys: [String: [String]] = [:], sourceIP: String? = nil
+        keys: [String: [String]] = [:]
     ) throws(IAMError) {
-        var values = keys
-        if let sourceIP { values["aws:SourceIp"] = [sourceIP] }
         do {
             try authorizer.authorize(
-                AuthorizationRequest(context, action: action, resource: resource, conditionValues: values))
+                AuthorizationRequest(context, action: action, resource: resource, conditionValues: keys))
         } catch {
             var denial = error
             if let shown { denial.resource = shown }

@@ -14,28 +14,21 @@ struct STSBackend: Sendable {
     static let instanceLifetime: TimeInterval = 6 * 3600
     static let instanceRenewal: TimeInterval = 3600
 
-    struct CallerIdentityResult {
-        var account: String
-        var arn: String
-        var userID: String
-    }
-
     /// Needs no permission, and even an explicit Deny cannot stop it (AWS documents this).
-    func getCallerIdentity(_ context: RequestContext) -> CallerIdentityResult {
-        CallerIdentityResult(account: context.caller.accountID, arn: context.caller.arn, userID: context.caller.userID)
+    func getCallerIdentity(_ input: GetCallerIdentityRequest, context: RequestContext) -> GetCallerIdentityResponse {
+        GetCallerIdentityResponse(
+            Arn: context.caller.arn, UserId: context.caller.userID, Account: context.caller.accountID)
     }
 
-    func assumeRole(
-        _ context: RequestContext, roleARN: String?, sessionName rawSession: String?, durationSeconds: Int?,
-        externalID: String?, sourceIP: String?
-    ) throws(STSError) -> RoleSession {
-        guard let roleARN else {
+    func assumeRole(_ input: AssumeRoleRequest, context: RequestContext) throws(STSError) -> AssumeRoleResponse {
+        try refuseUnsupported(input)
+        guard let roleARN = input.RoleArn else {
             throw .validation(
                 "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null"
             )
         }
-        let sessionName = try IAMNames.sessionName(rawSession)
-        let duration = durationSeconds ?? 3600
+        let sessionName = try IAMNames.sessionName(input.RoleSessionName)
+        let duration = input.DurationSeconds ?? 3600
         guard duration >= 900 else {
             throw .validation(
                 "1 validation error detected: Value '\(duration)' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
@@ -62,15 +55,13 @@ struct STSBackend: Sendable {
 
         if enforceIAM {
             if context.caller.kind == .root { throw .accessDenied("Roles may not be assumed by root accounts.") }
-            var keys: [String: [String]] = [
-                "sts:RoleSessionName": [sessionName], "sts:ExternalId": externalID.map { [$0] } ?? [],
+            let keys: [String: [String]] = [
+                "sts:RoleSessionName": [sessionName], "sts:ExternalId": input.ExternalId.map { [$0] } ?? [],
                 "sts:SourceIdentity": [], "sts:TransitiveTagKeys": [], "aws:TagKeys": [],
             ]
-            if let sourceIP { keys["aws:SourceIp"] = [sourceIP] }
             let request = AuthorizationRequest(
-                caller: context.caller, action: "sts:AssumeRole", resource: role.arn, resourcePolicy: role.trustPolicy,
-                resourceAccountID: role.accountID, conditionValues: keys, requestID: context.requestID,
-                region: context.region)
+                context, action: "sts:AssumeRole", resource: role.arn, resourcePolicy: role.trustPolicy,
+                resourceAccountID: role.accountID, conditionValues: keys)
             if !policies.evaluate(request, resourcePolicyRequired: true).isAllowed { throw refusal }
         }
         if context.caller.kind == .assumedRole && duration > 3600 {
@@ -80,7 +71,23 @@ struct STSBackend: Sendable {
         if duration > role.maxSessionDuration {
             throw .validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
         }
-        return try mint(role: role, sessionName: sessionName, lifetime: TimeInterval(duration), instanceID: nil)
+        let session = try mint(role: role, sessionName: sessionName, lifetime: TimeInterval(duration), instanceID: nil)
+        return AssumeRoleResponse(session)
+    }
+
+    /// Session policies, tags, MFA, source identity and provided contexts are not built: asking
+    /// for one is refused rather than ignored. The first one sent is named, in this order.
+    private func refuseUnsupported(_ input: AssumeRoleRequest) throws(STSError) {
+        let unsupported: [(String, Bool)] = [
+            ("Policy", input.Policy != nil), ("PolicyArns", !(input.PolicyArns ?? []).isEmpty),
+            ("Tags", !(input.Tags ?? []).isEmpty), ("TransitiveTagKeys", !(input.TransitiveTagKeys ?? []).isEmpty),
+            ("SerialNumber", input.SerialNumber != nil), ("TokenCode", input.TokenCode != nil),
+            ("SourceIdentity", input.SourceIdentity != nil),
+            ("ProvidedContexts", !(input.ProvidedContexts ?? []).isEmpty),
+        ]
+        if let (name, _) = unsupported.first(where: { $0.1 }) {
+            throw .notSupported("ebauth does not support \(name) in AssumeRole.")
+        }
     }
 
     enum InstanceCredentials {

@@ -95,13 +95,13 @@ public struct PolicyAuthorizer: Authorizer {
             }
         }
 
-        let now = clock.now()
+        let now = (request.clock ?? clock).now()
         let nowText = IAMDate.iso8601Now(now)
         let keys = RequestKeys(
             request.conditionValues,
             globals: RequestKeys.Globals(
                 principal: facts, currentTime: nowText, epochTime: Int(now.timeIntervalSince1970),
-                region: request.region, resourceAccountID: request.resourceAccountID))
+                region: request.region, resourceAccountID: request.resourceAccountID, facts: request.facts))
 
         let input = EvaluationInput(
             principal: facts, action: request.action, resource: request.resource,

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// The condition keys of one request, as policy conditions and variables see them.
@@ -26,15 +27,20 @@ public struct RequestKeys: Sendable {
         public var region: String
         /// `aws:ResourceAccount`.
         public var resourceAccountID: String
+        /// `aws:SourceIp`, `aws:SecureTransport`, `aws:UserAgent`, `aws:Referer`; nil for a request
+        /// that did not come over HTTP, whose source IP and user agent ebauth cannot answer.
+        public var facts: RequestFacts?
 
         public init(
-            principal: PrincipalFacts, currentTime: String, epochTime: Int, region: String, resourceAccountID: String
+            principal: PrincipalFacts, currentTime: String, epochTime: Int, region: String, resourceAccountID: String,
+            facts: RequestFacts? = nil
         ) {
             self.principal = principal
             self.currentTime = currentTime
             self.epochTime = epochTime
             self.region = region
             self.resourceAccountID = resourceAccountID
+            self.facts = facts
         }
 
         /// One global key by its lowercased name; an empty list means known and absent.
@@ -44,8 +50,13 @@ public struct RequestKeys: Sendable {
             case "aws:currenttime": return [currentTime]
             case "aws:epochtime": return [String(epochTime)]
             case "aws:requestedregion": return region.isEmpty ? [] : [region]
-            case "aws:securetransport": return ["false"]
+            case "aws:securetransport": return [facts?.secureTransport == true ? "true" : "false"]
             case "aws:resourceaccount": return [resourceAccountID]
+            // Without the request's facts the address and agent are unknown (fail closed); a
+            // referer is only ever sent by browsers, so none is read as absent.
+            case "aws:sourceip": return facts.map { $0.sourceIP.map { [$0] } ?? [] }
+            case "aws:useragent": return facts.map { $0.userAgent.map { [$0] } ?? [] }
+            case "aws:referer": return facts?.referer.map { [$0] } ?? []
             default: return nil
             }
         }
@@ -60,7 +71,7 @@ public struct RequestKeys: Sendable {
         "aws:sourcevpce", "aws:sourcevpc", "aws:vpcsourceip", "aws:sourceorgid", "aws:sourceorgpaths",
         "aws:principalorgid", "aws:principalorgpaths", "aws:resourceorgid", "aws:resourceorgpaths",
         "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:sourcearn", "aws:sourceaccount",
-        "aws:multifactorauthage", "aws:federatedprovider", "aws:sourceidentity", "aws:referer",
+        "aws:multifactorauthage", "aws:federatedprovider", "aws:sourceidentity",
         "aws:principalservicename", "aws:principalservicenameslist", "aws:ec2instancesourcevpc",
         "aws:ec2instancesourceprivateipv4", "aws:sourceowner",
     ]

@@ -1,0 +1,92 @@
+"""Global condition keys read from the request itself (aws:SourceIp, aws:SecureTransport,
+aws:UserAgent) decide calls to every service under --enforce-iam, not only IAM's own calls."""
+import json
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+def user_keys(server, name, statements):
+    """An IAM user with one inline policy; returns its access key id and secret."""
+    iam = server.client("iam")
+    iam.create_user(UserName=name)
+    iam.put_user_policy(UserName=name, PolicyName="conditions", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": statements}))
+    key = iam.create_access_key(UserName=name)["AccessKey"]
+    return key["AccessKeyId"], key["SecretAccessKey"]
+
+
+def denial(call):
+    with pytest.raises(ClientError) as raised:
+        call()
+    return raised.value.response
+
+
+@pytest.fixture
+def parameter(enforcing_server):
+    enforcing_server.client("ssm").put_parameter(Name="/app/user", Value="johndoe", Type="String")
+    return "/app/user"
+
+
+def allow_get_parameter(condition):
+    return [{"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "*", "Condition": condition}]
+
+
+def test_source_ip_allows_an_ssm_call_from_loopback(enforcing_server, parameter):
+    key, secret = user_keys(enforcing_server, "local", allow_get_parameter(
+        {"IpAddress": {"aws:SourceIp": "127.0.0.0/8"}}))
+    ssm = enforcing_server.client("ssm", key=key, secret=secret)
+    assert ssm.get_parameter(Name=parameter)["Parameter"]["Value"] == "johndoe"
+
+
+def test_source_ip_outside_the_allowed_range_is_denied_for_ssm(enforcing_server, parameter):
+    key, secret = user_keys(enforcing_server, "vpn-only", allow_get_parameter(
+        {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}))
+    response = denial(lambda: enforcing_server.client("ssm", key=key, secret=secret).get_parameter(Name=parameter))
+    assert response["Error"]["Code"] == "AccessDeniedException"
+    assert response["Error"]["Message"] == (
+        "User: arn:aws:iam::000000000000:user/vpn-only is not authorized to perform: ssm:GetParameter on resource: "
+        "arn:aws:ssm:us-east-1:000000000000:parameter/app/user because no identity-based policy allows the "
+        "ssm:GetParameter action")
+
+
+def test_a_bucket_policy_on_source_ip_decides_s3(enforcing_server):
+    admin = enforcing_server.client("s3")
+    admin.create_bucket(Bucket="guarded")
+    admin.put_object(Bucket="guarded", Key="dockercfg", Body=b"{}")
+    key, secret = user_keys(enforcing_server, "reader", [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::guarded/*"}])
+    reader = enforcing_server.client("s3", key=key, secret=secret)
+    assert reader.get_object(Bucket="guarded", Key="dockercfg")["Body"].read() == b"{}"
+    admin.put_bucket_policy(Bucket="guarded", Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::guarded/*",
+        "Condition": {"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}))
+    response = denial(lambda: reader.get_object(Bucket="guarded", Key="dockercfg"))
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert response["Error"]["Message"] == (
+        'User: arn:aws:iam::000000000000:user/reader is not authorized to perform: s3:GetObject on resource: '
+        '"arn:aws:s3:::guarded/dockercfg" with an explicit deny in a resource-based policy')
+
+
+def test_a_deny_unless_secure_transport_refuses_plain_http(enforcing_server, parameter):
+    key, secret = user_keys(enforcing_server, "tls-only", [
+        {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "*"},
+        {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+    ])
+    response = denial(lambda: enforcing_server.client("ssm", key=key, secret=secret).get_parameter(Name=parameter))
+    assert response["Error"]["Code"] == "AccessDeniedException"
+    assert response["Error"]["Message"].endswith("with an explicit deny in an identity-based policy")
+
+
+def test_a_user_agent_condition_tells_clients_apart(enforcing_server, parameter):
+    key, secret = user_keys(enforcing_server, "no-scripts", [
+        {"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "*"},
+        {"Effect": "Deny", "Action": "ssm:*", "Resource": "*",
+         "Condition": {"StringLike": {"aws:UserAgent": "*blocked-tool/1.0*"}}},
+    ])
+    allowed = enforcing_server.client("ssm", key=key, secret=secret)
+    assert allowed.get_parameter(Name=parameter)["Parameter"]["Value"] == "johndoe"
+    blocked = enforcing_server.client("ssm", key=key, secret=secret, user_agent_extra="blocked-tool/1.0")
+    response = denial(lambda: blocked.get_parameter(Name=parameter))
+    assert response["Error"]["Code"] == "AccessDeniedException"
+    assert response["Error"]["Message"].endswith("with an explicit deny in an identity-based policy")
