@@ -1,30 +1,26 @@
 import AWSCore
 import Foundation
-import HTTPServer
 import Storage
 
 extension S3Backend {
     /// Joins the listed parts into one blob (streamed part by part, never held in memory; a
     /// single part is taken by reference), with the `-N` ETag and the upload's checksum.
-    func completeMultipartUpload(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, "s3:PutObject", bucket: bucket, key: key)
-        let uploadID = request.query("uploadId") ?? ""
-        guard let upload = try store.upload(uploadID, bucket: bucket.name, key: key) else {
-            throw S3Error.noSuchUpload(uploadID: uploadID)
-        }
-        let bytes = try RequestDocuments.read(request.body)
-        let claims = try IntegrityClaims(request)
+    func completeMultipartUpload(_ input: CompleteMultipartUploadRequest, context: RequestContext) throws
+        -> CompleteMultipartUploadOutput
+    {
+        let (bucket, upload) = try addressedUpload(input.upload, context, action: "s3:PutObject")
+        let (key, uploadID) = (input.upload.Key, input.upload.UploadId)
+        let bytes = try RequestDocuments.read(input.MultipartUpload)
+        let claims = try IntegrityClaims(input.checksums)
         try Payload.verifyDocument(bytes, claims: IntegrityClaims(contentMD5: claims.contentMD5), required: false)
         let listed = try RequestDocuments.completeMultipartUpload(bytes)
         let parts = try MultipartRules.resolve(listed, uploaded: try store.parts(of: uploadID), upload: upload)
         let size = parts.reduce(Int64(0)) { $0 + $1.size }
-        if let declared = request.header("x-amz-mp-object-size"), Int64(declared) != size {
+        if let declared = input.MpuObjectSize, Int64(declared) != size {
             throw S3Error.invalidRequest(
                 message: "The provided 'x-amz-mp-object-size' header value \(declared) does not match what was computed: \(size)")
         }
-        let conditions = WriteConditions(ifMatch: request.header("if-match"), ifNoneMatch: request.header("if-none-match"))
+        let conditions = WriteConditions(ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch)
         try conditions.validate()
 
         // Without an algorithm of its own the object gets a full-object CRC64NVME, as on S3.
@@ -50,7 +46,7 @@ extension S3Backend {
         }
         let object = StoredObject(
             bucket: bucket.name, key: key, blobDigest: "", size: size,
-            etag: ETag.multipart(partMD5s: parts.map(\.etag)), lastModified: request.now,
+            etag: ETag.multipart(partMD5s: parts.map(\.etag)), lastModified: context.clock.now(),
             ownerAccountID: upload.ownerAccountID, storageClass: upload.storageClass, headers: upload.headers,
             tags: upload.tags, checksum: checksum, partsCount: parts.count,
             parts: parts.enumerated().map { index, part in
@@ -64,13 +60,10 @@ extension S3Backend {
             if case .staged(let staged) = joined.source { try? blobStore.discard(staged) }
             throw error
         }
-        var headers = HTTPHeaders()
-        for field in upload.headers.encryptionHeaders { headers.add(field.name, field.value) }
         let location = endpoint() + "/" + URIEncoding.encode(bucket.name) + "/" + URIEncoding.encode(key, keepSlash: true)
-        return S3Response.xml(
-            "CompleteMultipartUploadResult",
-            [.leaf("Location", location), .leaf("Bucket", bucket.name), .leaf("Key", key), .leaf("ETag", ETag.quoted(object.etag))]
-                + S3Response.checksumElements(checksum), headers: headers)
+        return CompleteMultipartUploadOutput(
+            encryption: upload.headers.encryptionHeaders, Location: location, Bucket: bucket.name, Key: key,
+            ETag: object.etag, checksum: checksum)
     }
 
     /// The object's bytes: the one part by reference, or the parts streamed into a new blob.
