@@ -9,7 +9,7 @@ extension S3Backend {
         let bytes = try Payload.document(input.document, checksums: input.checksums)
         let policy = String(decoding: bytes, as: UTF8.self)
         try BucketPolicy.validate(policy)
-        try store.setPolicy(policy, bucket: bucket.name)
+        try store.write { try $0.setPolicy(policy, bucket: bucket.name) }
         return .noContent
     }
 
@@ -23,7 +23,7 @@ extension S3Backend {
     func deleteBucketPolicy(_ input: DeleteBucketPolicyRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:DeleteBucketPolicy", bucket: bucket)
-        try store.setPolicy(nil, bucket: bucket.name)
+        try store.write { try $0.setPolicy(nil, bucket: bucket.name) }
         return .noContent
     }
 
@@ -32,14 +32,14 @@ extension S3Backend {
         try authorize(context, "s3:PutBucketTagging", bucket: bucket)
         let tags = try RequestDocuments.tagging(try Payload.document(input.document, checksums: input.checksums))
         try tags.validate(forObject: false)
-        try store.setBucketTags(tags, bucket: bucket.name)
+        try store.write { try $0.setBucketTags(tags, bucket: bucket.name) }
         return .noContent
     }
 
     func getBucketTagging(_ input: GetBucketTaggingRequest, context: RequestContext) throws -> GetBucketTaggingOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:GetBucketTagging", bucket: bucket)
-        let tags = try store.bucketTags(bucket.name)
+        let tags = try store.read { try $0.bucketTags(bucket.name) }
         guard !tags.isEmpty else { throw S3Error.noSuchTagSet(bucket: bucket.name) }
         return GetBucketTaggingOutput(TagSet: tags)
     }
@@ -48,7 +48,7 @@ extension S3Backend {
     func deleteBucketTagging(_ input: DeleteBucketTaggingRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:PutBucketTagging", bucket: bucket)
-        try store.setBucketTags(TagSet(), bucket: bucket.name)
+        try store.write { try $0.setBucketTags(TagSet(), bucket: bucket.name) }
         return .noContent
     }
 
@@ -62,7 +62,7 @@ extension S3Backend {
             throw S3Error.featureNotImplemented(message: "MFA Delete is not implemented by ebauth.")
         }
         guard let status = configuration.status else { throw S3Error.illegalVersioningConfiguration }
-        try store.setVersioning(status, bucket: bucket.name)
+        try store.write { try $0.setVersioning(status, bucket: bucket.name) }
         return .ok
     }
 

@@ -16,7 +16,7 @@ extension S3Backend {
             name: name, accountID: context.accountID, region: region, locationConstraint: constraint,
             createdAt: context.clock.now(), policy: nil, versioning: nil)
         try authorize(context, "s3:CreateBucket", bucket: candidate)
-        if case .exists(let existing) = try store.createBucket(candidate) {
+        if case .exists(let existing) = try store.write({ try $0.createBucket(candidate) }) {
             guard existing.accountID == context.accountID else { throw S3Error.bucketAlreadyExists(bucket: name) }
             // us-east-1 keeps its legacy answer: creating your own bucket again succeeds.
             guard existing.region == Regions.usEast1 && region == Regions.usEast1 else {
@@ -67,9 +67,11 @@ extension S3Backend {
             }
             after = decoded
         }
-        let buckets = try store.buckets(
-            accountID: context.accountID, prefix: input.Prefix, region: input.BucketRegion, after: after,
-            limit: limit + 1)
+        let buckets = try store.read {
+            try $0.buckets(
+                accountID: context.accountID, prefix: input.Prefix, region: input.BucketRegion, after: after,
+                limit: limit + 1)
+        }
         let page = Array(buckets.prefix(limit))
         var token: String?
         if buckets.count > limit, let last = page.last { token = ContinuationToken.encode(last.name) }
@@ -80,7 +82,7 @@ extension S3Backend {
     func deleteBucket(_ input: DeleteBucketRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:DeleteBucket", bucket: bucket)
-        try store.deleteBucket(named: bucket.name)
+        try store.write { try $0.deleteBucket(named: bucket.name) }
         return .noContent
     }
 

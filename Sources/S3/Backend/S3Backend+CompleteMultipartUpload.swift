@@ -14,7 +14,8 @@ extension S3Backend {
         let claims = try IntegrityClaims(input.checksums)
         try Payload.verifyDocument(bytes, claims: IntegrityClaims(contentMD5: claims.contentMD5), required: false)
         let listed = try RequestDocuments.completeMultipartUpload(bytes)
-        let parts = try MultipartRules.resolve(listed, uploaded: try store.parts(of: uploadID), upload: upload)
+        let uploaded = try store.read { try $0.parts(of: uploadID) }
+        let parts = try MultipartRules.resolve(listed, uploaded: uploaded, upload: upload)
         let size = parts.reduce(Int64(0)) { $0 + $1.size }
         if let declared = input.MpuObjectSize, Int64(declared) != size {
             throw S3Error.invalidRequest(
@@ -53,8 +54,13 @@ extension S3Backend {
                 ObjectPart(partNumber: index + 1, size: part.size, checksumValue: composite ? part.checksumValue : nil)
             })
         do {
-            try store.completeUpload(upload, into: object, bytes: joined.source) {
-                try conditions.check(existing: $0, key: key)
+            try store.write { tx in
+                // The object replaces any previous one; the upload and all its parts, listed or
+                // not, are removed with it.
+                try tx.requireUpload(upload)
+                try conditions.check(existing: try tx.object(bucket: bucket.name, key: key), key: key)
+                try tx.replaceObject(with: object, bytes: joined.source)
+                try tx.removeUpload(upload.uploadID)
             }
         } catch {
             if case .staged(let staged) = joined.source { try? blobStore.discard(staged) }

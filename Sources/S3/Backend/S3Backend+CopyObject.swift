@@ -59,8 +59,9 @@ extension S3Backend {
             headers: headers, tags: tags, checksum: checksum, partsCount: nil)
         let conditions = WriteConditions(ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch)
         try conditions.validate()
-        try store.putObject(object, bytes: .existing(digest: source.blobDigest)) {
-            try conditions.check(existing: $0, key: key)
+        try store.write { tx in
+            try conditions.check(existing: try tx.object(bucket: bucket.name, key: key), key: key)
+            try tx.replaceObject(with: object, bytes: .existing(digest: source.blobDigest))
         }
         return CopyObjectOutput(
             encryption: headers.encryptionHeaders, ETag: etag, LastModified: object.lastModified, checksum: checksum)

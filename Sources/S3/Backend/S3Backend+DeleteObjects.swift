@@ -6,7 +6,7 @@ extension S3Backend {
     func deleteObject(_ input: DeleteObjectRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedObject(input.bucket, key: input.Key, context, action: "s3:DeleteObject")
         try Self.requireNullVersion(input.VersionId)
-        try store.deleteObject(bucket: bucket.name, key: input.Key)
+        try store.write { _ = try $0.deleteObject(bucket: bucket.name, key: input.Key) }
         return .noContent
     }
 
@@ -23,7 +23,7 @@ extension S3Backend {
                 if let versionID, versionID != "null" {
                     throw S3Error.noSuchVersion(key: key, versionID: versionID)
                 }
-                try store.deleteObject(bucket: bucket.name, key: key)
+                try store.write { _ = try $0.deleteObject(bucket: bucket.name, key: key) }
                 if !document.quiet { entries.append(.deleted(key: key, versionID: versionID)) }
             } catch let error as S3Error {
                 let aws = error.awsError

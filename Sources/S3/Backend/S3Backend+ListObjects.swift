@@ -57,7 +57,7 @@ extension S3Backend {
         let page = try Listing.page(
             prefix: input.prefix, delimiter: input.delimiter, marker: marker, maxKeys: input.maxKeys, key: \.key
         ) { after, limit in
-            try store.objects(bucket: bucket.name, prefix: input.prefix, after: after, limit: limit)
+            try store.read { try $0.objects(bucket: bucket.name, prefix: input.prefix, after: after, limit: limit) }
         }
         return ObjectListing(
             Name: bucket.name, Prefix: input.prefix, Delimiter: input.delimiter, MaxKeys: input.maxKeys,

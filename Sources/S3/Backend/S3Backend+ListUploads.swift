@@ -7,7 +7,7 @@ extension S3Backend {
         let (_, upload) = try addressedUpload(input.upload, context, action: "s3:ListMultipartUploadParts")
         let maxParts = try Self.count(input.MaxParts, default: 1000, name: "max-parts")
         let marker = try Self.count(input.PartNumberMarker, default: 0, name: "part-number-marker")
-        let parts = try store.parts(of: upload.uploadID, after: marker, limit: maxParts + 1)
+        let parts = try store.read { try $0.parts(of: upload.uploadID, after: marker, limit: maxParts + 1) }
         return ListPartsOutput(
             upload: upload, PartNumberMarker: marker, MaxParts: maxParts, IsTruncated: parts.count > maxParts,
             Parts: Array(parts.prefix(maxParts)))
@@ -25,7 +25,7 @@ extension S3Backend {
         let maxUploads = min(try Self.count(input.MaxUploads, default: 1000, name: "max-uploads"), 1000)
         let urlEncoded = try ListEncoding.validate(input.EncodingType)
 
-        var uploads = try store.uploads(bucket: bucket.name, prefix: prefix)
+        var uploads = try store.read { try $0.uploads(bucket: bucket.name, prefix: prefix) }
         if let keyMarker {
             var afterMarker = false
             uploads = uploads.filter { upload in

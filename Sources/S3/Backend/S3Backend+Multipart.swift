@@ -15,7 +15,7 @@ extension S3Backend {
             storageClass: try StorageClass.validate(input.StorageClass),
             headers: try ObjectHeaders(request: input.headers), tags: try Self.taggingHeader(input.Tagging),
             checksumAlgorithm: algorithm, checksumType: type)
-        try store.createUpload(upload)
+        try store.write { try $0.insertUpload(upload) }
         return CreateMultipartUploadOutput(upload: upload)
     }
 
@@ -38,7 +38,7 @@ extension S3Backend {
             lastModified: context.clock.now(),
             checksumValue: checksum.flatMap { $0.algorithm == upload.checksumAlgorithm ? $0.value : nil })
         do {
-            try store.putPart(part, bytes: .staged(staged), upload: upload)
+            try putPart(part, bytes: .staged(staged), upload: upload)
         } catch {
             try? blobStore.discard(staged)
             throw error
@@ -62,7 +62,7 @@ extension S3Backend {
                 partNumber: partNumber, blobDigest: staged.digest, size: staged.size, etag: staged.md5Hex,
                 lastModified: context.clock.now(), checksumValue: digest.map { Data($0).base64EncodedString() })
             do {
-                try store.putPart(part, bytes: .staged(staged), upload: upload)
+                try putPart(part, bytes: .staged(staged), upload: upload)
             } catch {
                 try? blobStore.discard(staged)
                 throw error
@@ -84,16 +84,19 @@ extension S3Backend {
             part = UploadedPart(
                 partNumber: partNumber, blobDigest: source.blobDigest, size: source.size, etag: etag,
                 lastModified: context.clock.now(), checksumValue: checksumValue)
-            try store.putPart(part, bytes: .existing(digest: source.blobDigest), upload: upload)
+            try putPart(part, bytes: .existing(digest: source.blobDigest), upload: upload)
         }
         return UploadPartCopyOutput(part: part, checksumAlgorithm: algorithm)
     }
 
     func abortMultipartUpload(_ input: AbortMultipartUploadRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedObject(input.bucket, key: input.Key, context, action: "s3:AbortMultipartUpload")
-        guard try store.abortUpload(input.UploadId, bucket: bucket.name, key: input.Key) else {
-            throw S3Error.noSuchUpload(uploadID: input.UploadId)
+        let aborted = try store.write { tx in
+            guard try tx.upload(input.UploadId, bucket: bucket.name, key: input.Key) != nil else { return false }
+            try tx.removeUpload(input.UploadId)
+            return true
         }
+        guard aborted else { throw S3Error.noSuchUpload(uploadID: input.UploadId) }
         return .noContent
     }
 
@@ -115,9 +118,19 @@ extension S3Backend {
     }
 
     private func upload(_ address: UploadAddress, in bucket: Bucket) throws -> MultipartUpload {
-        guard let upload = try store.upload(address.UploadId, bucket: bucket.name, key: address.Key) else {
-            throw S3Error.noSuchUpload(uploadID: address.UploadId)
-        }
+        let upload = try store.read { try $0.upload(address.UploadId, bucket: bucket.name, key: address.Key) }
+        guard let upload else { throw S3Error.noSuchUpload(uploadID: address.UploadId) }
         return upload
+    }
+}
+
+extension S3Backend {
+    /// Stores a part of `upload`, which must still be in progress (not completed or aborted since
+    /// the request looked it up).
+    func putPart(_ part: UploadedPart, bytes: S3Store.BlobSource, upload: MultipartUpload) throws {
+        try store.write { tx in
+            try tx.requireUpload(upload)
+            try tx.replacePart(part, bytes: bytes, upload: upload)
+        }
     }
 }

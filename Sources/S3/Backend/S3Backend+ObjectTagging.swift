@@ -17,7 +17,7 @@ extension S3Backend {
         let bucket = try taggedObject(input.object, context, action: "s3:PutObjectTagging")
         let tags = try RequestDocuments.tagging(try Payload.document(input.Tagging, checksums: input.checksums))
         try tags.validate(forObject: true)
-        guard try store.setObjectTags(tags, bucket: bucket.name, key: key) else {
+        guard try store.write({ try $0.setObjectTags(tags, bucket: bucket.name, key: key) }) else {
             throw missingKey(context, bucket: bucket, key: key)
         }
         return .ok
@@ -25,7 +25,7 @@ extension S3Backend {
 
     func deleteObjectTagging(_ input: DeleteObjectTaggingRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try taggedObject(input, context, action: "s3:DeleteObjectTagging")
-        guard try store.setObjectTags(TagSet(), bucket: bucket.name, key: input.Key) else {
+        guard try store.write({ try $0.setObjectTags(TagSet(), bucket: bucket.name, key: input.Key) }) else {
             throw missingKey(context, bucket: bucket, key: input.Key)
         }
         return .noContent

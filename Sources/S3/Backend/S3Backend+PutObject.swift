@@ -21,7 +21,11 @@ extension S3Backend {
             lastModified: context.clock.now(), ownerAccountID: bucket.accountID, storageClass: storageClass,
             headers: headers, tags: tags, checksum: checksum, partsCount: nil)
         do {
-            try store.putObject(object, bytes: .staged(staged)) { try conditions.check(existing: $0, key: key) }
+            try store.write { tx in
+                // Checked inside the write, so a conditional write is atomic.
+                try conditions.check(existing: try tx.object(bucket: bucket.name, key: key), key: key)
+                try tx.replaceObject(with: object, bytes: .staged(staged))
+            }
         } catch {
             try? blobStore.discard(staged)
             throw error
