@@ -43,4 +43,8 @@ struct RegionScope: Sendable {
 extension RESTRequest {
     /// The `Key` label; empty when the path names none, which `ObjectKey.validate` refuses.
     var key: String { uri("Key") ?? "" }
+
+    /// `ContentLength` as declared: `x-amz-decoded-content-length` for an aws-chunked body (whose
+    /// Content-Length counts the framing), else Content-Length.
+    var declaredLength: String? { header("x-amz-decoded-content-length") ?? header("content-length") }
 }

@@ -12,14 +12,11 @@ typealias GetBucketVersioningRequest = BucketRequest
 /// `Tagging`, `VersioningConfiguration`) that must carry Content-MD5 or a checksum.
 struct BucketDocumentRequest: RESTXMLInput {
     var bucket: BucketAddress
-    var checksums: ChecksumMembers
-    /// The payload, read once the bucket and the caller have been checked.
-    var document: StreamingPayload
+    var document: DocumentPayload
 
     init(_ request: RESTRequest) {
         bucket = BucketAddress(request)
-        checksums = ChecksumMembers(request)
-        document = request.payload
+        document = DocumentPayload(request)
     }
 }
 

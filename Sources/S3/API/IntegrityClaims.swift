@@ -18,6 +18,18 @@ struct ChecksumMembers: Sendable {
     }
 }
 
+/// A document payload (`Policy`, `Tagging`, `Delete`, …) with the members that vouch for it;
+/// read when the backend has checked the bucket and the caller, as S3 reads it.
+struct DocumentPayload: Sendable {
+    var checksums: ChecksumMembers
+    var payload: StreamingPayload
+
+    init(_ request: RESTRequest) {
+        checksums = ChecksumMembers(request)
+        payload = request.payload
+    }
+}
+
 /// What a request claims about its body: `Content-MD5`, one `x-amz-checksum-*` header, or a
 /// checksum trailer the router has already verified against the decoded bytes.
 struct IntegrityClaims: Sendable {

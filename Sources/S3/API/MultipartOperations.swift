@@ -56,7 +56,6 @@ struct UploadAddress: Sendable {
 struct UploadPartRequest: RESTXMLInput {
     var upload: UploadAddress
     var PartNumber: String?
-    /// The declared length: `x-amz-decoded-content-length` for aws-chunked bodies, else Content-Length.
     var ContentLength: String?
     var checksums: ChecksumMembers
     /// Streamed into the blob store, never held whole.
@@ -65,7 +64,7 @@ struct UploadPartRequest: RESTXMLInput {
     init(_ request: RESTRequest) {
         upload = UploadAddress(request)
         PartNumber = request.querystring("partNumber")
-        ContentLength = request.header("x-amz-decoded-content-length") ?? request.header("content-length")
+        ContentLength = request.declaredLength
         checksums = ChecksumMembers(request)
         Body = request.payload
     }

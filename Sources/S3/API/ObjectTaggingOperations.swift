@@ -19,14 +19,11 @@ typealias DeleteObjectTaggingRequest = ObjectTaggingRequest
 
 struct PutObjectTaggingRequest: RESTXMLInput {
     var object: ObjectTaggingRequest
-    var checksums: ChecksumMembers
-    /// `<Tagging>`, read once the object's bucket and the caller have been checked.
-    var Tagging: StreamingPayload
+    var Tagging: DocumentPayload
 
     init(_ request: RESTRequest) {
         object = ObjectTaggingRequest(request)
-        checksums = ChecksumMembers(request)
-        Tagging = request.payload
+        Tagging = DocumentPayload(request)
     }
 }
 

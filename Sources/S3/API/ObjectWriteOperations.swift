@@ -6,7 +6,6 @@ import Foundation
 struct PutObjectRequest: RESTXMLInput {
     var bucket: BucketAddress
     var Key: String
-    /// The declared length: `x-amz-decoded-content-length` for aws-chunked bodies, else Content-Length.
     var ContentLength: String?
     var headers: ObjectHeaderMembers
     var StorageClass: String?
@@ -20,7 +19,7 @@ struct PutObjectRequest: RESTXMLInput {
     init(_ request: RESTRequest) {
         bucket = BucketAddress(request)
         Key = request.key
-        ContentLength = request.header("x-amz-decoded-content-length") ?? request.header("content-length")
+        ContentLength = request.declaredLength
         headers = ObjectHeaderMembers(request)
         StorageClass = request.header("x-amz-storage-class")
         Tagging = request.header("x-amz-tagging")
@@ -61,14 +60,11 @@ struct DeleteObjectRequest: RESTXMLInput {
 
 struct DeleteObjectsRequest: RESTXMLInput {
     var bucket: BucketAddress
-    var checksums: ChecksumMembers
-    /// `<Delete>`, read once the bucket has been found.
-    var Delete: StreamingPayload
+    var Delete: DocumentPayload
 
     init(_ request: RESTRequest) {
         bucket = BucketAddress(request)
-        checksums = ChecksumMembers(request)
-        Delete = request.payload
+        Delete = DocumentPayload(request)
     }
 }
 

@@ -58,9 +58,9 @@ enum Payload {
 
     /// Reads a document payload (an XML or JSON body) and checks it against its Content-MD5 or
     /// checksum, which the operations that take one require.
-    static func document(_ payload: StreamingPayload, checksums: ChecksumMembers) throws -> [UInt8] {
-        let bytes = try RequestDocuments.read(payload)
-        try verifyDocument(bytes, claims: try IntegrityClaims(checksums), required: true)
+    static func document(_ document: DocumentPayload) throws -> [UInt8] {
+        let bytes = try RequestDocuments.read(document.payload)
+        try verifyDocument(bytes, claims: try IntegrityClaims(document.checksums), required: true)
         return bytes
     }
 

@@ -6,7 +6,7 @@ extension S3Backend {
     func putBucketPolicy(_ input: PutBucketPolicyRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:PutBucketPolicy", bucket: bucket)
-        let bytes = try Payload.document(input.document, checksums: input.checksums)
+        let bytes = try Payload.document(input.document)
         let policy = String(decoding: bytes, as: UTF8.self)
         try BucketPolicy.validate(policy)
         try store.write { try $0.setPolicy(policy, bucket: bucket.name) }
@@ -30,7 +30,7 @@ extension S3Backend {
     func putBucketTagging(_ input: PutBucketTaggingRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:PutBucketTagging", bucket: bucket)
-        let tags = try RequestDocuments.tagging(try Payload.document(input.document, checksums: input.checksums))
+        let tags = try RequestDocuments.tagging(try Payload.document(input.document))
         try tags.validate(forObject: false)
         try store.write { try $0.setBucketTags(tags, bucket: bucket.name) }
         return .noContent
@@ -56,7 +56,7 @@ extension S3Backend {
     func putBucketVersioning(_ input: PutBucketVersioningRequest, context: RequestContext) throws -> EmptyOutput {
         let bucket = try addressedBucket(input.bucket)
         try authorize(context, "s3:PutBucketVersioning", bucket: bucket)
-        let bytes = try Payload.document(input.document, checksums: input.checksums)
+        let bytes = try Payload.document(input.document)
         let configuration = try RequestDocuments.versioning(bytes)
         if configuration.mfaDelete == "Enabled" {
             throw S3Error.featureNotImplemented(message: "MFA Delete is not implemented by ebauth.")

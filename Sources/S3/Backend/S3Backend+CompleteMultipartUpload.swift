@@ -28,23 +28,8 @@ extension S3Backend {
         let algorithm = upload.checksumAlgorithm ?? .crc64nvme
         let composite = upload.checksumType == .composite
         let joined = try join(parts, fullObjectChecksum: composite ? nil : algorithm)
-        var checksum: ObjectChecksum
-        if composite {
-            checksum = ObjectChecksum(
-                algorithm: algorithm, value: MultipartRules.composite(algorithm, partValues: parts.map { $0.checksumValue ?? "" }),
-                type: .composite)
-        } else {
-            checksum = ObjectChecksum(algorithm: algorithm, value: joined.checksum ?? "", type: .fullObject)
-            if let claimed = claims.checksum {
-                guard claimed.algorithm == algorithm else {
-                    throw S3Error.invalidRequest(
-                        message:
-                            "Checksum Type mismatch occurred, expected checksum Type: \(algorithm.rawValue), actual checksum Type: \(claimed.algorithm.rawValue)"
-                    )
-                }
-                guard claimed.base64 == checksum.value else { throw S3Error.checksumMismatch(algorithm) }
-            }
-        }
+        let checksum = try Self.objectChecksum(
+            algorithm, composite: composite, parts: parts, joined: joined.checksum, claimed: claims.checksum)
         let object = StoredObject(
             bucket: bucket.name, key: key, blobDigest: "", size: size,
             etag: ETag.multipart(partMD5s: parts.map(\.etag)), lastModified: context.clock.now(),
@@ -70,6 +55,29 @@ extension S3Backend {
         return CompleteMultipartUploadOutput(
             encryption: upload.headers.encryptionHeaders, Location: location, Bucket: bucket.name, Key: key,
             ETag: object.etag, checksum: checksum)
+    }
+
+    /// The object's checksum: the composite of the parts' checksums, or the full-object checksum
+    /// computed while joining them, which a checksum the request sends must match.
+    private static func objectChecksum(
+        _ algorithm: ChecksumAlgorithm, composite: Bool, parts: [UploadedPart], joined: String?,
+        claimed: ChecksumValue?
+    ) throws -> ObjectChecksum {
+        if composite {
+            let value = MultipartRules.composite(algorithm, partValues: parts.map { $0.checksumValue ?? "" })
+            return ObjectChecksum(algorithm: algorithm, value: value, type: .composite)
+        }
+        let checksum = ObjectChecksum(algorithm: algorithm, value: joined ?? "", type: .fullObject)
+        if let claimed {
+            guard claimed.algorithm == algorithm else {
+                throw S3Error.invalidRequest(
+                    message:
+                        "Checksum Type mismatch occurred, expected checksum Type: \(algorithm.rawValue), actual checksum Type: \(claimed.algorithm.rawValue)"
+                )
+            }
+            guard claimed.base64 == checksum.value else { throw S3Error.checksumMismatch(algorithm) }
+        }
+        return checksum
     }
 
     /// The object's bytes: the one part by reference, or the parts streamed into a new blob.

@@ -21,17 +21,7 @@ extension S3Backend {
         let taggingDirective = try Self.directive(input.TaggingDirective, "x-amz-tagging-directive")
         let storageClass = try StorageClass.validate(input.StorageClass)
         let encryptionRequested = input.headers["x-amz-server-side-encryption"] != nil
-        var headers: ObjectHeaders
-        if metadataDirective == "REPLACE" {
-            headers = try ObjectHeaders(request: input.headers)
-        } else {
-            headers = source.headers
-            if encryptionRequested {
-                let requested = try ObjectHeaders(request: input.headers)
-                headers.standard.removeAll { $0.name.hasPrefix("x-amz-server-side-encryption") }
-                headers.standard += requested.encryptionHeaders
-            }
-        }
+        let headers = try Self.copiedHeaders(input.headers, source: source, replace: metadataDirective == "REPLACE")
         let tags = taggingDirective == "REPLACE" ? try Self.taggingHeader(input.Tagging) : source.tags
         let changesSomething =
             metadataDirective == "REPLACE" || input.StorageClass != nil || encryptionRequested
@@ -65,6 +55,21 @@ extension S3Backend {
         }
         return CopyObjectOutput(
             encryption: headers.encryptionHeaders, ETag: etag, LastModified: object.lastModified, checksum: checksum)
+    }
+
+    /// The copy's headers: the request's (REPLACE), or the source's with the encryption the
+    /// request asks for, if it asks.
+    static func copiedHeaders(_ members: ObjectHeaderMembers, source: StoredObject, replace: Bool) throws
+        -> ObjectHeaders
+    {
+        if replace { return try ObjectHeaders(request: members) }
+        var headers = source.headers
+        if members["x-amz-server-side-encryption"] != nil {
+            let requested = try ObjectHeaders(request: members)
+            headers.standard.removeAll { $0.name.hasPrefix("x-amz-server-side-encryption") }
+            headers.standard += requested.encryptionHeaders
+        }
+        return headers
     }
 
     /// The source of CopyObject and UploadPartCopy: parsed, found, readable by the caller, and

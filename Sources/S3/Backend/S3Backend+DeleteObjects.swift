@@ -14,7 +14,7 @@ extension S3Backend {
     /// Content-MD5 or a flexible checksum (SDKs now send CRC32 instead of Content-MD5).
     func deleteObjects(_ input: DeleteObjectsRequest, context: RequestContext) throws -> DeleteObjectsOutput {
         let bucket = try addressedBucket(input.bucket)
-        let document = try RequestDocuments.delete(try Payload.document(input.Delete, checksums: input.checksums))
+        let document = try RequestDocuments.delete(try Payload.document(input.Delete))
         var entries: [DeleteObjectsOutput.Entry] = []
         for (key, versionID) in document.keys {
             do {

@@ -15,7 +15,7 @@ extension S3Backend {
     func putObjectTagging(_ input: PutObjectTaggingRequest, context: RequestContext) throws -> EmptyOutput {
         let key = input.object.Key
         let bucket = try taggedObject(input.object, context, action: "s3:PutObjectTagging")
-        let tags = try RequestDocuments.tagging(try Payload.document(input.Tagging, checksums: input.checksums))
+        let tags = try RequestDocuments.tagging(try Payload.document(input.Tagging))
         try tags.validate(forObject: true)
         guard try store.write({ try $0.setObjectTags(tags, bucket: bucket.name, key: key) }) else {
             throw missingKey(context, bucket: bucket, key: key)
