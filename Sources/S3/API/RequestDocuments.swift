@@ -1,12 +1,11 @@
 import AWSCore
-import HTTPServer
 
 /// The XML request bodies S3 operations take, decoded from `RequestXML` with S3's names.
 enum RequestDocuments {
     /// Reads an XML request body, refusing one larger than S3 takes before reading it whole.
-    static func read(_ body: HTTPBody) throws -> [UInt8] {
-        guard body.count <= RequestXML.maxBodyBytes else { throw S3Error.maxMessageLengthExceeded }
-        return try body.readAll()
+    static func read(_ payload: StreamingPayload) throws -> [UInt8] {
+        guard payload.count <= RequestXML.maxBodyBytes else { throw S3Error.maxMessageLengthExceeded }
+        return try payload.readAll()
     }
 
     static func root(_ bytes: [UInt8], named name: String) throws(S3Error) -> RequestXML {

@@ -1,24 +1,12 @@
 import AWSCore
 import Foundation
-import HTTPServer
 
 /// How S3 answers: XML documents in S3's namespace, or empty bodies with headers.
 enum S3Response {
     static let namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
 
-    /// `<root xmlns="…">children</root>` with the XML declaration.
-    static func xml(_ root: String, _ children: [XMLTree], status: Int = 200, headers: HTTPHeaders = HTTPHeaders())
-        -> HTTPResponse
-    {
-        var headers = headers
-        headers.add("Content-Type", "application/xml")
-        let tree = XMLTree.element(root, attributes: [("xmlns", namespace)], children: children)
-        return HTTPResponse(status: status, headers: headers, bytes: Array(tree.document.utf8))
-    }
-
-    static func empty(status: Int = 200, headers: HTTPHeaders = HTTPHeaders()) -> HTTPResponse {
-        HTTPResponse(status: status, headers: headers, bytes: [])
-    }
+    /// An ETag as headers and XML carry it, in quotes (for shapes whose `ETag` member hides the type).
+    static func quoted(_ etag: String) -> String { ETag.quoted(etag) }
 
     /// An optional leaf: nothing when `value` is nil.
     static func leaf(_ name: String, _ value: String?) -> [XMLTree] {
@@ -27,6 +15,11 @@ enum S3Response {
 
     static func owner(_ accountID: String) -> XMLTree {
         .node("Owner", [.leaf("ID", CanonicalUser.id(forAccount: accountID))])
+    }
+
+    /// `<TagSet><Tag><Key/><Value/></Tag>…</TagSet>`.
+    static func tagSet(_ tags: TagSet) -> XMLTree {
+        .node("TagSet", tags.tags.map { .node("Tag", [.leaf("Key", $0.key), .leaf("Value", $0.value)]) })
     }
 
     /// The checksum elements of a result (`ChecksumCRC32`, `ChecksumType`).
@@ -41,9 +34,40 @@ enum S3Response {
     }
 }
 
-/// S3's timestamp formats.
+extension RESTResponse {
+    /// An S3 result document: `<root xmlns="http://s3.amazonaws.com/doc/2006-03-01/">`.
+    mutating func s3XML(_ root: String, _ children: [XMLTree]) {
+        xml(root, namespace: S3Response.namespace, children)
+    }
+
+    /// Header members that are stored fields of an object (encryption, Content-Type, ...).
+    mutating func headers(_ fields: [ObjectHeaders.Field]) {
+        for field in fields { header(field.name, field.value) }
+    }
+
+    /// `x-amz-checksum-<algorithm>` and, when `withType`, `x-amz-checksum-type`.
+    mutating func checksum(_ checksum: ObjectChecksum?, withType: Bool = true) {
+        guard let checksum else { return }
+        header(checksum.algorithm.headerName, checksum.value)
+        if withType { header("x-amz-checksum-type", checksum.type.rawValue) }
+    }
+}
+
+/// The answer of an operation whose output has no members: a status and no body.
+struct EmptyOutput: RESTXMLOutput {
+    var status = 200
+
+    static let ok = EmptyOutput()
+    static let noContent = EmptyOutput(status: 204)
+
+    func write(to response: inout RESTResponse) {
+        response.status = status
+    }
+}
+
+/// S3's timestamp format in XML bodies.
 enum S3Time {
-    /// `2024-05-01T12:00:00.123Z`, as in XML bodies.
+    /// `2024-05-01T12:00:00.123Z`.
     static func iso8601(_ date: Date) -> String {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = millis / 1000
@@ -51,10 +75,5 @@ enum S3Time {
         let base = AMZDate.iso8601(Date(timeIntervalSince1970: Double(seconds)))
         let padded = String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
         return String(base.dropLast(4)) + "\(padded)Z"
-    }
-
-    /// `Wed, 01 May 2024 12:00:00 GMT`, as in Last-Modified.
-    static func http(_ date: Date) -> String {
-        HTTPDate.format(epochSeconds: Int(date.timeIntervalSince1970.rounded(.down)))
     }
 }

@@ -1,7 +1,6 @@
 import AWSCore
 import Crypto
 import Foundation
-import HTTPServer
 import Storage
 
 /// Bodies become staged blobs without ever being held whole: a spooled request body is adopted
@@ -11,7 +10,7 @@ enum Payload {
     /// Stages the body and checks what the request claims about it; returns the staged blob and
     /// the checksum the object keeps (the claimed one, or `defaultAlgorithm` computed).
     static func stage(
-        _ body: HTTPBody, claims: IntegrityClaims, defaultAlgorithm: ChecksumAlgorithm?, blobStore: BlobStore
+        _ body: StreamingPayload, claims: IntegrityClaims, defaultAlgorithm: ChecksumAlgorithm?, blobStore: BlobStore
     ) throws -> (StagedBlob, ObjectChecksum?) {
         let staged = try ingest(body, blobStore: blobStore)
         do {
@@ -23,8 +22,8 @@ enum Payload {
         }
     }
 
-    static func ingest(_ body: HTTPBody, blobStore: BlobStore) throws -> StagedBlob {
-        if case .file(let spooled) = body, let staged = try? blobStore.adopt(file: spooled.path) {
+    static func ingest(_ body: StreamingPayload, blobStore: BlobStore) throws -> StagedBlob {
+        if let path = body.spooledFilePath, let staged = try? blobStore.adopt(file: path) {
             return staged
         }
         let writer = try blobStore.makeWriter()
@@ -34,7 +33,7 @@ enum Payload {
 
     /// Checks Content-MD5 and a checksum header against the body, computing at most one checksum.
     static func verify(
-        _ body: HTTPBody, md5Hex: String, claims: IntegrityClaims, defaultAlgorithm: ChecksumAlgorithm?
+        _ body: StreamingPayload, md5Hex: String, claims: IntegrityClaims, defaultAlgorithm: ChecksumAlgorithm?
     ) throws -> ObjectChecksum? {
         if let contentMD5 = claims.contentMD5 {
             guard let expected = Data(base64Encoded: contentMD5), expected.count == 16 else {
@@ -57,11 +56,19 @@ enum Payload {
         return ObjectChecksum(algorithm: algorithm, value: computed, type: .fullObject)
     }
 
+    /// Reads a document payload (an XML or JSON body) and checks it against its Content-MD5 or
+    /// checksum, which the operations that take one require.
+    static func document(_ document: DocumentPayload) throws -> [UInt8] {
+        let bytes = try RequestDocuments.read(document.payload)
+        try verifyDocument(bytes, claims: try IntegrityClaims(document.checksums), required: true)
+        return bytes
+    }
+
     /// Checks a small body (an XML document) the same way; `required` operations refuse a body
     /// that carries neither Content-MD5 nor a checksum.
     static func verifyDocument(_ bytes: [UInt8], claims: IntegrityClaims, required: Bool) throws {
         if required && claims.isEmpty { throw S3Error.missingIntegrityHeader }
         let md5 = ObjectDigests.hex(Array(Insecure.MD5.hash(data: bytes)))
-        _ = try verify(.bytes(bytes), md5Hex: md5, claims: claims, defaultAlgorithm: nil)
+        _ = try verify(StreamingPayload(bytes: bytes), md5Hex: md5, claims: claims, defaultAlgorithm: nil)
     }
 }

@@ -1,85 +1,77 @@
 import AWSCore
 import Foundation
-import HTTPServer
 
 /// Bucket policy, bucket tagging and versioning status.
 extension S3Backend {
-    func putBucketPolicy(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:PutBucketPolicy", bucket: bucket)
-        let bytes = try RequestDocuments.read(request.body)
-        try Payload.verifyDocument(bytes, claims: try IntegrityClaims(request), required: true)
+    func putBucketPolicy(_ input: PutBucketPolicyRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:PutBucketPolicy", bucket: bucket)
+        let bytes = try Payload.document(input.document)
         let policy = String(decoding: bytes, as: UTF8.self)
         try BucketPolicy.validate(policy)
-        try store.setPolicy(policy, bucket: bucket.name)
-        return S3Response.empty(status: 204)
+        try store.write { try $0.setPolicy(policy, bucket: bucket.name) }
+        return .noContent
     }
 
-    func getBucketPolicy(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:GetBucketPolicy", bucket: bucket)
+    func getBucketPolicy(_ input: GetBucketPolicyRequest, context: RequestContext) throws -> GetBucketPolicyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:GetBucketPolicy", bucket: bucket)
         guard let policy = bucket.policy else { throw S3Error.noSuchBucketPolicy(bucket: bucket.name) }
-        var headers = HTTPHeaders()
-        headers.add("Content-Type", "application/json")
-        return HTTPResponse(status: 200, headers: headers, bytes: Array(policy.utf8))
+        return GetBucketPolicyOutput(Policy: policy)
     }
 
-    func deleteBucketPolicy(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:DeleteBucketPolicy", bucket: bucket)
-        try store.setPolicy(nil, bucket: bucket.name)
-        return S3Response.empty(status: 204)
+    func deleteBucketPolicy(_ input: DeleteBucketPolicyRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:DeleteBucketPolicy", bucket: bucket)
+        try store.write { try $0.setPolicy(nil, bucket: bucket.name) }
+        return .noContent
     }
 
-    func putBucketTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:PutBucketTagging", bucket: bucket)
-        let bytes = try RequestDocuments.read(request.body)
-        try Payload.verifyDocument(bytes, claims: try IntegrityClaims(request), required: true)
-        let tags = try RequestDocuments.tagging(bytes)
+    func putBucketTagging(_ input: PutBucketTaggingRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:PutBucketTagging", bucket: bucket)
+        let tags = try RequestDocuments.tagging(try Payload.document(input.document))
         try tags.validate(forObject: false)
-        try store.setBucketTags(tags, bucket: bucket.name)
-        return S3Response.empty(status: 204)
+        try store.write { try $0.setBucketTags(tags, bucket: bucket.name) }
+        return .noContent
     }
 
-    func getBucketTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:GetBucketTagging", bucket: bucket)
-        let tags = try store.bucketTags(bucket.name)
+    func getBucketTagging(_ input: GetBucketTaggingRequest, context: RequestContext) throws -> GetBucketTaggingOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:GetBucketTagging", bucket: bucket)
+        let tags = try store.read { try $0.bucketTags(bucket.name) }
         guard !tags.isEmpty else { throw S3Error.noSuchTagSet(bucket: bucket.name) }
-        return S3Response.xml("Tagging", [Self.tagSetElement(tags)])
+        return GetBucketTaggingOutput(TagSet: tags)
     }
 
     /// DeleteBucketTagging is authorized as `s3:PutBucketTagging`, as AWS documents.
-    func deleteBucketTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:PutBucketTagging", bucket: bucket)
-        try store.setBucketTags(TagSet(), bucket: bucket.name)
-        return S3Response.empty(status: 204)
+    func deleteBucketTagging(_ input: DeleteBucketTaggingRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:PutBucketTagging", bucket: bucket)
+        try store.write { try $0.setBucketTags(TagSet(), bucket: bucket.name) }
+        return .noContent
     }
 
     /// Stores the status only; objects are not versioned (each key holds one object).
-    func putBucketVersioning(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:PutBucketVersioning", bucket: bucket)
-        let bytes = try RequestDocuments.read(request.body)
-        try Payload.verifyDocument(bytes, claims: try IntegrityClaims(request), required: true)
+    func putBucketVersioning(_ input: PutBucketVersioningRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:PutBucketVersioning", bucket: bucket)
+        let bytes = try Payload.document(input.document)
         let configuration = try RequestDocuments.versioning(bytes)
         if configuration.mfaDelete == "Enabled" {
             throw S3Error.featureNotImplemented(message: "MFA Delete is not implemented by ebauth.")
         }
         guard let status = configuration.status else { throw S3Error.illegalVersioningConfiguration }
-        try store.setVersioning(status, bucket: bucket.name)
-        return S3Response.empty()
+        try store.write { try $0.setVersioning(status, bucket: bucket.name) }
+        return .ok
     }
 
-    func getBucketVersioning(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        try authorize(request, "s3:GetBucketVersioning", bucket: bucket)
-        return S3Response.xml("VersioningConfiguration", S3Response.leaf("Status", bucket.versioning?.rawValue))
+    func getBucketVersioning(_ input: GetBucketVersioningRequest, context: RequestContext) throws
+        -> GetBucketVersioningOutput
+    {
+        let bucket = try addressedBucket(input.bucket)
+        try authorize(context, "s3:GetBucketVersioning", bucket: bucket)
+        return GetBucketVersioningOutput(Status: bucket.versioning)
     }
 
-    static func tagSetElement(_ tags: TagSet) -> XMLTree {
-        .node("TagSet", tags.tags.map { .node("Tag", [.leaf("Key", $0.key), .leaf("Value", $0.value)]) })
-    }
 }

@@ -1,76 +1,83 @@
 import AWSCore
 import Foundation
-import HTTPServer
 import Storage
 
 extension S3Backend {
     /// Joins the listed parts into one blob (streamed part by part, never held in memory; a
     /// single part is taken by reference), with the `-N` ETag and the upload's checksum.
-    func completeMultipartUpload(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, "s3:PutObject", bucket: bucket, key: key)
-        let uploadID = request.query("uploadId") ?? ""
-        guard let upload = try store.upload(uploadID, bucket: bucket.name, key: key) else {
-            throw S3Error.noSuchUpload(uploadID: uploadID)
-        }
-        let bytes = try RequestDocuments.read(request.body)
-        let claims = try IntegrityClaims(request)
+    func completeMultipartUpload(_ input: CompleteMultipartUploadRequest, context: RequestContext) throws
+        -> CompleteMultipartUploadOutput
+    {
+        let (bucket, upload) = try addressedUpload(input.upload, context, action: "s3:PutObject")
+        let (key, uploadID) = (input.upload.Key, input.upload.UploadId)
+        let bytes = try RequestDocuments.read(input.MultipartUpload)
+        let claims = try IntegrityClaims(input.checksums)
         try Payload.verifyDocument(bytes, claims: IntegrityClaims(contentMD5: claims.contentMD5), required: false)
         let listed = try RequestDocuments.completeMultipartUpload(bytes)
-        let parts = try MultipartRules.resolve(listed, uploaded: try store.parts(of: uploadID), upload: upload)
+        let uploaded = try store.read { try $0.parts(of: uploadID) }
+        let parts = try MultipartRules.resolve(listed, uploaded: uploaded, upload: upload)
         let size = parts.reduce(Int64(0)) { $0 + $1.size }
-        if let declared = request.header("x-amz-mp-object-size"), Int64(declared) != size {
+        if let declared = input.MpuObjectSize, Int64(declared) != size {
             throw S3Error.invalidRequest(
                 message: "The provided 'x-amz-mp-object-size' header value \(declared) does not match what was computed: \(size)")
         }
-        let conditions = WriteConditions(ifMatch: request.header("if-match"), ifNoneMatch: request.header("if-none-match"))
+        let conditions = WriteConditions(ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch)
         try conditions.validate()
 
         // Without an algorithm of its own the object gets a full-object CRC64NVME, as on S3.
         let algorithm = upload.checksumAlgorithm ?? .crc64nvme
         let composite = upload.checksumType == .composite
         let joined = try join(parts, fullObjectChecksum: composite ? nil : algorithm)
-        var checksum: ObjectChecksum
-        if composite {
-            checksum = ObjectChecksum(
-                algorithm: algorithm, value: MultipartRules.composite(algorithm, partValues: parts.map { $0.checksumValue ?? "" }),
-                type: .composite)
-        } else {
-            checksum = ObjectChecksum(algorithm: algorithm, value: joined.checksum ?? "", type: .fullObject)
-            if let claimed = claims.checksum {
-                guard claimed.algorithm == algorithm else {
-                    throw S3Error.invalidRequest(
-                        message:
-                            "Checksum Type mismatch occurred, expected checksum Type: \(algorithm.rawValue), actual checksum Type: \(claimed.algorithm.rawValue)"
-                    )
-                }
-                guard claimed.base64 == checksum.value else { throw S3Error.checksumMismatch(algorithm) }
-            }
-        }
+        let checksum = try Self.objectChecksum(
+            algorithm, composite: composite, parts: parts, joined: joined.checksum, claimed: claims.checksum)
         let object = StoredObject(
             bucket: bucket.name, key: key, blobDigest: "", size: size,
-            etag: ETag.multipart(partMD5s: parts.map(\.etag)), lastModified: request.now,
+            etag: ETag.multipart(partMD5s: parts.map(\.etag)), lastModified: context.clock.now(),
             ownerAccountID: upload.ownerAccountID, storageClass: upload.storageClass, headers: upload.headers,
             tags: upload.tags, checksum: checksum, partsCount: parts.count,
             parts: parts.enumerated().map { index, part in
                 ObjectPart(partNumber: index + 1, size: part.size, checksumValue: composite ? part.checksumValue : nil)
             })
         do {
-            try store.completeUpload(upload, into: object, bytes: joined.source) {
-                try conditions.check(existing: $0, key: key)
+            try store.write { tx in
+                // The object replaces any previous one; the upload and all its parts, listed or
+                // not, are removed with it.
+                try tx.requireUpload(upload)
+                try conditions.check(existing: try tx.object(bucket: bucket.name, key: key), key: key)
+                try tx.replaceObject(with: object, bytes: joined.source)
+                try tx.removeUpload(upload.uploadID)
             }
         } catch {
             if case .staged(let staged) = joined.source { try? blobStore.discard(staged) }
             throw error
         }
-        var headers = HTTPHeaders()
-        for field in upload.headers.encryptionHeaders { headers.add(field.name, field.value) }
         let location = endpoint() + "/" + URIEncoding.encode(bucket.name) + "/" + URIEncoding.encode(key, keepSlash: true)
-        return S3Response.xml(
-            "CompleteMultipartUploadResult",
-            [.leaf("Location", location), .leaf("Bucket", bucket.name), .leaf("Key", key), .leaf("ETag", ETag.quoted(object.etag))]
-                + S3Response.checksumElements(checksum), headers: headers)
+        return CompleteMultipartUploadOutput(
+            encryption: upload.headers.encryptionHeaders, Location: location, Bucket: bucket.name, Key: key,
+            ETag: object.etag, checksum: checksum)
+    }
+
+    /// The object's checksum: the composite of the parts' checksums, or the full-object checksum
+    /// computed while joining them, which a checksum the request sends must match.
+    private static func objectChecksum(
+        _ algorithm: ChecksumAlgorithm, composite: Bool, parts: [UploadedPart], joined: String?,
+        claimed: ChecksumValue?
+    ) throws -> ObjectChecksum {
+        if composite {
+            let value = MultipartRules.composite(algorithm, partValues: parts.map { $0.checksumValue ?? "" })
+            return ObjectChecksum(algorithm: algorithm, value: value, type: .composite)
+        }
+        let checksum = ObjectChecksum(algorithm: algorithm, value: joined ?? "", type: .fullObject)
+        if let claimed {
+            guard claimed.algorithm == algorithm else {
+                throw S3Error.invalidRequest(
+                    message:
+                        "Checksum Type mismatch occurred, expected checksum Type: \(algorithm.rawValue), actual checksum Type: \(claimed.algorithm.rawValue)"
+                )
+            }
+            guard claimed.base64 == checksum.value else { throw S3Error.checksumMismatch(algorithm) }
+        }
+        return checksum
     }
 
     /// The object's bytes: the one part by reference, or the parts streamed into a new blob.

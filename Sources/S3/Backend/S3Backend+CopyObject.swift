@@ -1,42 +1,31 @@
 import AWSCore
 import Foundation
-import HTTPServer
 
 extension S3Backend {
     /// Copies by reference: the new object points at the source's blob, so no bytes move. Its
     /// ETag and checksum are those of a single-part object, recomputed by reading the blob
     /// only when the source's do not already describe it that way.
-    func copyObject(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        let (sourceBucket, source) = try copySource(request)
-        try authorize(request, "s3:PutObject", bucket: bucket, key: key)
+    func copyObject(_ input: CopyObjectRequest, context: RequestContext) throws -> CopyObjectOutput {
+        let bucket = try addressedBucket(input.bucket)
+        let key = input.Key
+        try ObjectKey.validate(key)
+        let (sourceBucket, source) = try copySource(input.source, context)
+        try authorize(context, "s3:PutObject", bucket: bucket, key: key)
         guard source.size <= ObjectLimits.maxSinglePutBytes else {
             throw S3Error.invalidRequest(
                 message:
                     "The specified copy source is larger than the maximum allowable size for a copy source: \(ObjectLimits.maxSinglePutBytes)")
         }
 
-        let metadataDirective = try Self.directive(request, "x-amz-metadata-directive")
-        let taggingDirective = try Self.directive(request, "x-amz-tagging-directive")
-        let storageClassHeader = request.header("x-amz-storage-class")
-        let storageClass = try StorageClass.validate(storageClassHeader)
-        var headers: ObjectHeaders
-        if metadataDirective == "REPLACE" {
-            headers = try ObjectHeaders(request: request.http.headers)
-        } else {
-            headers = source.headers
-            if request.header("x-amz-server-side-encryption") != nil {
-                let requested = try ObjectHeaders(request: request.http.headers)
-                headers.standard.removeAll { $0.name.hasPrefix("x-amz-server-side-encryption") }
-                headers.standard += requested.encryptionHeaders
-            }
-        }
-        let tags = taggingDirective == "REPLACE" ? try Self.taggingHeader(request) : source.tags
+        let metadataDirective = try Self.directive(input.MetadataDirective, "x-amz-metadata-directive")
+        let taggingDirective = try Self.directive(input.TaggingDirective, "x-amz-tagging-directive")
+        let storageClass = try StorageClass.validate(input.StorageClass)
+        let encryptionRequested = input.headers["x-amz-server-side-encryption"] != nil
+        let headers = try Self.copiedHeaders(input.headers, source: source, replace: metadataDirective == "REPLACE")
+        let tags = taggingDirective == "REPLACE" ? try Self.taggingHeader(input.Tagging) : source.tags
         let changesSomething =
-            metadataDirective == "REPLACE" || storageClassHeader != nil
-            || request.header("x-amz-server-side-encryption") != nil
-            || request.header("x-amz-website-redirect-location") != nil
+            metadataDirective == "REPLACE" || input.StorageClass != nil || encryptionRequested
+            || input.headers["x-amz-website-redirect-location"] != nil
         if Bytewise.equal(sourceBucket.name, bucket.name) && Bytewise.equal(source.key, key) && !changesSomething {
             throw S3Error.invalidRequest(
                 message:
@@ -44,7 +33,7 @@ extension S3Backend {
             )
         }
 
-        let requested = try Self.checksumAlgorithmHeader(request)
+        let requested = try Self.checksumAlgorithm(input.ChecksumAlgorithm)
         var etag = source.etag
         var checksum = source.checksum
         let algorithm = requested ?? source.checksum?.algorithm ?? .crc64nvme
@@ -56,39 +45,50 @@ extension S3Backend {
         }
         let object = StoredObject(
             bucket: bucket.name, key: key, blobDigest: source.blobDigest, size: source.size, etag: etag,
-            lastModified: request.now, ownerAccountID: bucket.accountID, storageClass: storageClass, headers: headers,
-            tags: tags, checksum: checksum, partsCount: nil)
-        let conditions = WriteConditions(ifMatch: request.header("if-match"), ifNoneMatch: request.header("if-none-match"))
+            lastModified: context.clock.now(), ownerAccountID: bucket.accountID, storageClass: storageClass,
+            headers: headers, tags: tags, checksum: checksum, partsCount: nil)
+        let conditions = WriteConditions(ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch)
         try conditions.validate()
-        try store.putObject(object, bytes: .existing(digest: source.blobDigest)) {
-            try conditions.check(existing: $0, key: key)
+        try store.write { tx in
+            try conditions.check(existing: try tx.object(bucket: bucket.name, key: key), key: key)
+            try tx.replaceObject(with: object, bytes: .existing(digest: source.blobDigest))
         }
-        var responseHeaders = HTTPHeaders()
-        for field in headers.encryptionHeaders { responseHeaders.add(field.name, field.value) }
-        return S3Response.xml(
-            "CopyObjectResult",
-            [.leaf("ETag", ETag.quoted(etag)), .leaf("LastModified", S3Time.iso8601(object.lastModified))]
-                + S3Response.checksumElements(checksum), headers: responseHeaders)
+        return CopyObjectOutput(
+            encryption: headers.encryptionHeaders, ETag: etag, LastModified: object.lastModified, checksum: checksum)
+    }
+
+    /// The copy's headers: the request's (REPLACE), or the source's with the encryption the
+    /// request asks for, if it asks.
+    static func copiedHeaders(_ members: ObjectHeaderMembers, source: StoredObject, replace: Bool) throws
+        -> ObjectHeaders
+    {
+        if replace { return try ObjectHeaders(request: members) }
+        var headers = source.headers
+        if members["x-amz-server-side-encryption"] != nil {
+            let requested = try ObjectHeaders(request: members)
+            headers.standard.removeAll { $0.name.hasPrefix("x-amz-server-side-encryption") }
+            headers.standard += requested.encryptionHeaders
+        }
+        return headers
     }
 
     /// The source of CopyObject and UploadPartCopy: parsed, found, readable by the caller, and
     /// passing the `x-amz-copy-source-if-*` conditions (any failure is 412, never 304).
-    func copySource(_ request: AWSRequest) throws -> (Bucket, StoredObject) {
-        let source = try CopySource.parse(request.header("x-amz-copy-source") ?? "")
+    func copySource(_ members: CopySourceMembers, _ context: RequestContext) throws -> (Bucket, StoredObject) {
+        let source = try CopySource.parse(members.CopySource ?? "")
         try ObjectKey.validate(source.key)
         if let version = source.versionID, version != "null" {
             throw S3Error.invalidArgument(message: "Invalid version id specified", name: "x-amz-copy-source", value: version)
         }
         guard let bucket = try store.bucket(named: source.bucket) else { throw S3Error.noSuchBucket(bucket: source.bucket) }
-        try authorize(request, "s3:GetObject", bucket: bucket, key: source.key)
+        try authorize(context, "s3:GetObject", bucket: bucket, key: source.key)
         guard let object = try store.object(bucket: bucket.name, key: source.key) else {
-            throw missingKey(request, bucket: bucket, key: source.key)
+            throw missingKey(context, bucket: bucket, key: source.key)
         }
         var conditions = Conditions(
-            ifMatch: request.header("x-amz-copy-source-if-match"),
-            ifNoneMatch: request.header("x-amz-copy-source-if-none-match"),
-            ifModifiedSince: request.header("x-amz-copy-source-if-modified-since").flatMap(HTTPDateParser.parse),
-            ifUnmodifiedSince: request.header("x-amz-copy-source-if-unmodified-since").flatMap(HTTPDateParser.parse))
+            ifMatch: members.CopySourceIfMatch, ifNoneMatch: members.CopySourceIfNoneMatch,
+            ifModifiedSince: members.CopySourceIfModifiedSince.flatMap(HTTPDateParser.parse),
+            ifUnmodifiedSince: members.CopySourceIfUnmodifiedSince.flatMap(HTTPDateParser.parse))
         conditions.names = .init(
             ifMatch: "x-amz-copy-source-If-Match", ifNoneMatch: "x-amz-copy-source-If-None-Match",
             ifModifiedSince: "x-amz-copy-source-If-Modified-Since",
@@ -105,8 +105,8 @@ extension S3Backend {
     }
 
     /// `COPY` (the default) or `REPLACE`.
-    static func directive(_ request: AWSRequest, _ header: String) throws -> String {
-        let value = request.header(header) ?? "COPY"
+    static func directive(_ value: String?, _ header: String) throws -> String {
+        let value = value ?? "COPY"
         guard value == "COPY" || value == "REPLACE" else {
             let what = header == "x-amz-metadata-directive" ? "metadata" : "tagging"
             throw S3Error.invalidArgument(message: "Unknown \(what) directive.", name: header, value: value)
@@ -115,8 +115,8 @@ extension S3Backend {
     }
 
     /// `x-amz-checksum-algorithm` (CopyObject, CreateMultipartUpload).
-    static func checksumAlgorithmHeader(_ request: AWSRequest) throws -> ChecksumAlgorithm? {
-        guard let value = request.header("x-amz-checksum-algorithm") else { return nil }
+    static func checksumAlgorithm(_ value: String?) throws -> ChecksumAlgorithm? {
+        guard let value else { return nil }
         guard let algorithm = ChecksumAlgorithm(name: value) else {
             throw S3Error.invalidRequest(
                 message:

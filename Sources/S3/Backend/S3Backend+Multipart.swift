@@ -1,36 +1,28 @@
 import AWSCore
 import Foundation
-import HTTPServer
 
 extension S3Backend {
-    func createMultipartUpload(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, "s3:PutObject", bucket: bucket, key: key)
-        let algorithm = try Self.checksumAlgorithmHeader(request)
-        let type = try MultipartRules.checksumType(algorithm: algorithm, requested: request.header("x-amz-checksum-type"))
+    func createMultipartUpload(_ input: CreateMultipartUploadRequest, context: RequestContext) throws
+        -> CreateMultipartUploadOutput
+    {
+        let key = input.Key
+        let bucket = try addressedObject(input.bucket, key: key, context, action: "s3:PutObject")
+        let algorithm = try Self.checksumAlgorithm(input.ChecksumAlgorithm)
+        let type = try MultipartRules.checksumType(algorithm: algorithm, requested: input.ChecksumType)
         let upload = MultipartUpload(
-            uploadID: UploadID.make(), bucket: bucket.name, key: key, initiated: request.now,
-            ownerAccountID: bucket.accountID, initiatorARN: request.context.caller.arn,
-            storageClass: try StorageClass.validate(request.header("x-amz-storage-class")),
-            headers: try ObjectHeaders(request: request.http.headers), tags: try Self.taggingHeader(request),
+            uploadID: UploadID.make(), bucket: bucket.name, key: key, initiated: context.clock.now(),
+            ownerAccountID: bucket.accountID, initiatorARN: context.caller.arn,
+            storageClass: try StorageClass.validate(input.StorageClass),
+            headers: try ObjectHeaders(request: input.headers), tags: try Self.taggingHeader(input.Tagging),
             checksumAlgorithm: algorithm, checksumType: type)
-        try store.createUpload(upload)
-        var headers = HTTPHeaders()
-        if let algorithm, let type {
-            headers.add("x-amz-checksum-algorithm", algorithm.name)
-            headers.add("x-amz-checksum-type", type.rawValue)
-        }
-        for field in upload.headers.encryptionHeaders { headers.add(field.name, field.value) }
-        return S3Response.xml(
-            "InitiateMultipartUploadResult",
-            [.leaf("Bucket", bucket.name), .leaf("Key", key), .leaf("UploadId", upload.uploadID)], headers: headers)
+        try store.write { try $0.insertUpload(upload) }
+        return CreateMultipartUploadOutput(upload: upload)
     }
 
-    func uploadPart(_ request: AWSRequest) throws -> HTTPResponse {
-        let (_, _, upload, partNumber) = try addressedUpload(request, action: "s3:PutObject")
-        try Self.requireContentLength(request, maximum: ObjectLimits.maxSinglePutBytes)
-        let claims = try IntegrityClaims(request)
+    func uploadPart(_ input: UploadPartRequest, context: RequestContext) throws -> UploadPartOutput {
+        let (upload, partNumber) = try addressedUpload(input.upload, partNumber: input.PartNumber, context)
+        try Self.requireContentLength(input.ContentLength, input.Body, maximum: ObjectLimits.maxSinglePutBytes)
+        let claims = try IntegrityClaims(input.checksums)
         if let expected = upload.checksumAlgorithm,
             let given = claims.checksum?.algorithm ?? claims.trailerChecksum?.algorithm, given != expected
         {
@@ -40,40 +32,37 @@ extension S3Backend {
             )
         }
         let (staged, checksum) = try Payload.stage(
-            request.body, claims: claims, defaultAlgorithm: upload.checksumAlgorithm, blobStore: blobStore)
+            input.Body, claims: claims, defaultAlgorithm: upload.checksumAlgorithm, blobStore: blobStore)
         let part = UploadedPart(
             partNumber: partNumber, blobDigest: staged.digest, size: staged.size, etag: staged.md5Hex,
-            lastModified: request.now,
+            lastModified: context.clock.now(),
             checksumValue: checksum.flatMap { $0.algorithm == upload.checksumAlgorithm ? $0.value : nil })
         do {
-            try store.putPart(part, bytes: .staged(staged), upload: upload)
+            try putPart(part, bytes: .staged(staged), upload: upload)
         } catch {
             try? blobStore.discard(staged)
             throw error
         }
-        var headers = HTTPHeaders()
-        headers.add("ETag", ETag.quoted(part.etag))
-        if let checksum { headers.add(checksum.algorithm.headerName, checksum.value) }
-        for field in upload.headers.encryptionHeaders { headers.add(field.name, field.value) }
-        return S3Response.empty(headers: headers)
+        return UploadPartOutput(
+            ETag: part.etag, checksum: checksum, checksumType: false, encryption: upload.headers.encryptionHeaders)
     }
 
     /// A part copied from an existing object: by reference when it is the whole object, else the
     /// range is streamed into a new blob.
-    func uploadPartCopy(_ request: AWSRequest) throws -> HTTPResponse {
-        let (_, _, upload, partNumber) = try addressedUpload(request, action: "s3:PutObject")
-        let (_, source) = try copySource(request)
+    func uploadPartCopy(_ input: UploadPartCopyRequest, context: RequestContext) throws -> UploadPartCopyOutput {
+        let (upload, partNumber) = try addressedUpload(input.upload, partNumber: input.PartNumber, context)
+        let (_, source) = try copySource(input.source, context)
         let algorithm = upload.checksumAlgorithm
         let part: UploadedPart
-        if let rangeHeader = request.header("x-amz-copy-source-range") {
+        if let rangeHeader = input.CopySourceRange {
             let range = try CopySourceRange.parse(rangeHeader, size: source.size)
             let (staged, digest) = try BlobScan.copy(
                 source.blobDigest, offset: range.offset, length: range.length, checksum: algorithm, blobStore: blobStore)
             part = UploadedPart(
                 partNumber: partNumber, blobDigest: staged.digest, size: staged.size, etag: staged.md5Hex,
-                lastModified: request.now, checksumValue: digest.map { Data($0).base64EncodedString() })
+                lastModified: context.clock.now(), checksumValue: digest.map { Data($0).base64EncodedString() })
             do {
-                try store.putPart(part, bytes: .staged(staged), upload: upload)
+                try putPart(part, bytes: .staged(staged), upload: upload)
             } catch {
                 try? blobStore.discard(staged)
                 throw error
@@ -94,39 +83,54 @@ extension S3Backend {
             }
             part = UploadedPart(
                 partNumber: partNumber, blobDigest: source.blobDigest, size: source.size, etag: etag,
-                lastModified: request.now, checksumValue: checksumValue)
-            try store.putPart(part, bytes: .existing(digest: source.blobDigest), upload: upload)
+                lastModified: context.clock.now(), checksumValue: checksumValue)
+            try putPart(part, bytes: .existing(digest: source.blobDigest), upload: upload)
         }
-        var children: [XMLTree] = [
-            .leaf("ETag", ETag.quoted(part.etag)), .leaf("LastModified", S3Time.iso8601(part.lastModified)),
-        ]
-        if let algorithm, let value = part.checksumValue {
-            children.append(.leaf(S3Response.checksumMember(algorithm), value))
-        }
-        return S3Response.xml("CopyPartResult", children)
+        return UploadPartCopyOutput(part: part, checksumAlgorithm: algorithm)
     }
 
-    func abortMultipartUpload(_ request: AWSRequest) throws -> HTTPResponse {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, "s3:AbortMultipartUpload", bucket: bucket, key: key)
-        let uploadID = request.query("uploadId") ?? ""
-        guard try store.abortUpload(uploadID, bucket: bucket.name, key: key) else {
-            throw S3Error.noSuchUpload(uploadID: uploadID)
+    func abortMultipartUpload(_ input: AbortMultipartUploadRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try addressedObject(input.bucket, key: input.Key, context, action: "s3:AbortMultipartUpload")
+        let aborted = try store.write { tx in
+            guard try tx.upload(input.UploadId, bucket: bucket.name, key: input.Key) != nil else { return false }
+            try tx.removeUpload(input.UploadId)
+            return true
         }
-        return S3Response.empty(status: 204)
+        guard aborted else { throw S3Error.noSuchUpload(uploadID: input.UploadId) }
+        return .noContent
     }
 
-    /// Bucket, key, authorization, part number and the upload for UploadPart and UploadPartCopy.
-    func addressedUpload(_ request: AWSRequest, action: String) throws -> (Bucket, String, MultipartUpload, Int) {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, action, bucket: bucket, key: key)
-        let partNumber = try Self.partNumber(request.query("partNumber") ?? "")
-        let uploadID = request.query("uploadId") ?? ""
-        guard let upload = try store.upload(uploadID, bucket: bucket.name, key: key) else {
-            throw S3Error.noSuchUpload(uploadID: uploadID)
+    /// Authorization, part number and the upload for UploadPart and UploadPartCopy.
+    func addressedUpload(_ address: UploadAddress, partNumber: String?, _ context: RequestContext) throws
+        -> (MultipartUpload, Int)
+    {
+        let bucket = try addressedObject(address.bucket, key: address.Key, context, action: "s3:PutObject")
+        let partNumber = try Self.partNumber(partNumber ?? "")
+        return (try upload(address, in: bucket), partNumber)
+    }
+
+    /// The upload `address` names, after the bucket and the caller's permission for `action`.
+    func addressedUpload(_ address: UploadAddress, _ context: RequestContext, action: String) throws
+        -> (Bucket, MultipartUpload)
+    {
+        let bucket = try addressedObject(address.bucket, key: address.Key, context, action: action)
+        return (bucket, try upload(address, in: bucket))
+    }
+
+    private func upload(_ address: UploadAddress, in bucket: Bucket) throws -> MultipartUpload {
+        let upload = try store.read { try $0.upload(address.UploadId, bucket: bucket.name, key: address.Key) }
+        guard let upload else { throw S3Error.noSuchUpload(uploadID: address.UploadId) }
+        return upload
+    }
+}
+
+extension S3Backend {
+    /// Stores a part of `upload`, which must still be in progress (not completed or aborted since
+    /// the request looked it up).
+    func putPart(_ part: UploadedPart, bytes: S3Store.BlobSource, upload: MultipartUpload) throws {
+        try store.write { tx in
+            try tx.requireUpload(upload)
+            try tx.replacePart(part, bytes: bytes, upload: upload)
         }
-        return (bucket, key, upload, partNumber)
     }
 }

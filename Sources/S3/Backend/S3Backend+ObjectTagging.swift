@@ -1,42 +1,42 @@
 import AWSCore
 import Foundation
-import HTTPServer
 
 extension S3Backend {
-    func getObjectTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let (bucket, key) = try addressedObject(request, action: "s3:GetObjectTagging")
-        guard let object = try store.object(bucket: bucket.name, key: key) else {
-            throw missingKey(request, bucket: bucket, key: key)
+    func getObjectTagging(_ input: GetObjectTaggingRequest, context: RequestContext) throws
+        -> GetObjectTaggingOutput
+    {
+        let bucket = try taggedObject(input, context, action: "s3:GetObjectTagging")
+        guard let object = try store.object(bucket: bucket.name, key: input.Key) else {
+            throw missingKey(context, bucket: bucket, key: input.Key)
         }
-        return S3Response.xml("Tagging", [Self.tagSetElement(object.tags)])
+        return GetObjectTaggingOutput(TagSet: object.tags)
     }
 
-    func putObjectTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let (bucket, key) = try addressedObject(request, action: "s3:PutObjectTagging")
-        let bytes = try RequestDocuments.read(request.body)
-        try Payload.verifyDocument(bytes, claims: try IntegrityClaims(request), required: true)
-        let tags = try RequestDocuments.tagging(bytes)
+    func putObjectTagging(_ input: PutObjectTaggingRequest, context: RequestContext) throws -> EmptyOutput {
+        let key = input.object.Key
+        let bucket = try taggedObject(input.object, context, action: "s3:PutObjectTagging")
+        let tags = try RequestDocuments.tagging(try Payload.document(input.Tagging))
         try tags.validate(forObject: true)
-        guard try store.setObjectTags(tags, bucket: bucket.name, key: key) else {
-            throw missingKey(request, bucket: bucket, key: key)
+        guard try store.write({ try $0.setObjectTags(tags, bucket: bucket.name, key: key) }) else {
+            throw missingKey(context, bucket: bucket, key: key)
         }
-        return S3Response.empty()
+        return .ok
     }
 
-    func deleteObjectTagging(_ request: AWSRequest) throws -> HTTPResponse {
-        let (bucket, key) = try addressedObject(request, action: "s3:DeleteObjectTagging")
-        guard try store.setObjectTags(TagSet(), bucket: bucket.name, key: key) else {
-            throw missingKey(request, bucket: bucket, key: key)
+    func deleteObjectTagging(_ input: DeleteObjectTaggingRequest, context: RequestContext) throws -> EmptyOutput {
+        let bucket = try taggedObject(input, context, action: "s3:DeleteObjectTagging")
+        guard try store.write({ try $0.setObjectTags(TagSet(), bucket: bucket.name, key: input.Key) }) else {
+            throw missingKey(context, bucket: bucket, key: input.Key)
         }
-        return S3Response.empty(status: 204)
+        return .noContent
     }
 
     /// Bucket, key, authorization and the `null`-version rule shared by object sub-resources.
-    func addressedObject(_ request: AWSRequest, action: String) throws -> (Bucket, String) {
-        let bucket = try addressedBucket(request)
-        let key = try addressedKey(request)
-        try authorize(request, action, bucket: bucket, key: key)
-        try Self.requireNullVersion(request)
-        return (bucket, key)
+    private func taggedObject(_ input: ObjectTaggingRequest, _ context: RequestContext, action: String) throws
+        -> Bucket
+    {
+        let bucket = try addressedObject(input.bucket, key: input.Key, context, action: action)
+        try Self.requireNullVersion(input.VersionId)
+        return bucket
     }
 }

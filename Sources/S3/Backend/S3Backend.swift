@@ -1,10 +1,9 @@
 import AWSCore
 import Foundation
-import HTTPServer
 import Storage
 
 /// S3's behaviour: each operation checks the addressed bucket, asks IAM, applies S3's rules and
-/// answers. Operation names appear only in `S3Routes`; SQL only in `S3Store`.
+/// returns its output shape. Operation names appear only in `S3Routes`; SQL only in `S3Store`.
 final class S3Backend: Sendable {
     let store: S3Store
     let blobStore: BlobStore
@@ -23,16 +22,15 @@ final class S3Backend: Sendable {
 extension S3Backend {
     /// The bucket the request addresses, after the checks S3 makes before any other: it exists,
     /// the request is for its region, and it belongs to `x-amz-expected-bucket-owner` if sent.
-    func addressedBucket(_ request: AWSRequest, checkRegion: Bool = true) throws -> Bucket {
-        let name = request.bucketName
+    func addressedBucket(_ address: BucketAddress, checkRegion: Bool = true) throws -> Bucket {
+        let name = address.Bucket
         guard let bucket = try store.bucket(named: name) else { throw S3Error.noSuchBucket(bucket: name) }
         if checkRegion {
-            let scope = SigningScope(request)
             try RegionRule.check(
-                bucket: bucket, signedRegion: scope.region, presigned: scope.presigned,
-                hostRegion: request.address?.hostRegion)
+                bucket: bucket, signedRegion: address.scope.signedRegion, presigned: address.scope.presigned,
+                hostRegion: address.scope.hostRegion)
         }
-        if let expected = request.header("x-amz-expected-bucket-owner"), expected != bucket.accountID {
+        if let expected = address.ExpectedBucketOwner, expected != bucket.accountID {
             throw S3Error.accessDenied(message: "Access Denied")
         }
         return bucket
@@ -41,14 +39,14 @@ extension S3Backend {
     /// Asks IAM whether the caller may perform `action` on the bucket (or one of its objects),
     /// with the bucket policy as the resource policy and the owner's account as the resource's.
     func authorize(
-        _ request: AWSRequest, _ action: String, bucket: Bucket, key: String? = nil,
+        _ context: RequestContext, _ action: String, bucket: Bucket, key: String? = nil,
         conditionValues: [String: [String]] = [:]
     ) throws {
         let resource = key.map { bucket.objectARN($0) } ?? bucket.arn
         do {
             try authorizer.authorize(
                 AuthorizationRequest(
-                    request.context, action: action, resource: resource, resourcePolicy: bucket.policy,
+                    context, action: action, resource: resource, resourcePolicy: bucket.policy,
                     resourceAccountID: bucket.accountID, conditionValues: conditionValues))
         } catch {
             throw S3Error.accessDenied(message: error.message(quoteResource: true))
@@ -57,29 +55,23 @@ extension S3Backend {
 
     /// The error for a key that does not exist: 404 NoSuchKey if the caller may list the bucket,
     /// else 403 AccessDenied, so that a caller without `s3:ListBucket` cannot probe for keys.
-    func missingKey(_ request: AWSRequest, bucket: Bucket, key: String) -> any Error {
+    func missingKey(_ context: RequestContext, bucket: Bucket, key: String) -> any Error {
         do {
-            try authorize(request, "s3:ListBucket", bucket: bucket)
+            try authorize(context, "s3:ListBucket", bucket: bucket)
             return S3Error.noSuchKey(key: key)
         } catch {
             return error
         }
     }
 
-    /// The object key the request addresses, within S3's length limit.
-    func addressedKey(_ request: AWSRequest) throws -> String {
-        let key = request.address?.key ?? ""
+    /// The bucket and key an object operation addresses (the key within S3's length limit), and
+    /// the caller's permission for `action` on that object.
+    func addressedObject(
+        _ address: BucketAddress, key: String, _ context: RequestContext, action: String
+    ) throws -> Bucket {
+        let bucket = try addressedBucket(address)
         try ObjectKey.validate(key)
-        return key
+        try authorize(context, action, bucket: bucket, key: key)
+        return bucket
     }
-}
-
-extension AWSRequest {
-    var bucketName: String { address?.bucket ?? "" }
-
-    func header(_ name: String) -> String? { http.headers[name] }
-
-    func query(_ name: String) -> String? { parameters[name] }
-
-    var now: Date { context.clock.now() }
 }

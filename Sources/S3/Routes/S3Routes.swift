@@ -1,7 +1,13 @@
-/// The only table of S3 operation names. Operations not listed answer 501 NotImplemented.
+import AWSCore
+
+/// The only table of S3 operation names: each binds its input shape, calls the backend and
+/// writes its output shape. Operations not listed answer 501 NotImplemented.
 enum S3Routes {
-    static func service(_ backend: S3Backend) -> S3Service {
-        var service = S3Service()
+    static func service(_ backend: S3Backend) -> RESTXMLService {
+        // A path whose percent-decoding is not UTF-8 is refused whatever it addresses.
+        var service = RESTXMLService(ServiceCatalog.s3) { request in
+            guard ObjectKey.isUTF8(rawPath: request.rawPath) else { throw S3Error.invalidURI(uri: request.rawPath) }
+        }
         // Buckets
         service.on("CreateBucket", backend.createBucket)
         service.on("HeadBucket", backend.headBucket)

@@ -2,48 +2,42 @@ import AWSCore
 import Foundation
 import Storage
 
-extension S3Store {
+extension S3Transaction {
     func object(bucket: String, key: String) throws -> StoredObject? {
-        try objectsByKey.value(for: ObjectAddress(bucket: bucket, key: key)) {
-            try database.read { connection in try Self.object(bucket: bucket, key: key, in: connection) }
+        let sql = "SELECT * FROM s3_object WHERE bucket = ? AND key = ?"
+        guard let row = try connection.queryOne(sql, [.text(bucket), .text(key)]) else { return nil }
+        let parts = try connection.query(
+            "SELECT * FROM s3_object_part WHERE object_id = ? ORDER BY part_number", [.integer(try row.int64("id"))]
+        ).map { part in
+            ObjectPart(
+                partNumber: try part.int("part_number"), size: try part.int64("size"),
+                checksumValue: try part.optionalString("checksum_value"))
         }
+        return try Self.object(row, parts: parts)
     }
 
     /// Objects of `bucket` with keys `>= prefix` and `> after`, in byte order (parts not loaded).
     func objects(bucket: String, prefix: String, after: String?, limit: Int) throws -> [StoredObject] {
-        try database.read { connection in
-            try connection.query(
-                """
-                SELECT * FROM s3_object WHERE bucket = ? AND key >= ? AND (? IS NULL OR key > ?)
-                ORDER BY key LIMIT ?
-                """,
-                [
-                    .text(bucket), .text(prefix), after.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null,
-                    .integer(Int64(limit)),
-                ]
-            ).map { try Self.object($0, parts: []) }
-        }
+        try connection.query(
+            """
+            SELECT * FROM s3_object WHERE bucket = ? AND key >= ? AND (? IS NULL OR key > ?)
+            ORDER BY key LIMIT ?
+            """,
+            [
+                .text(bucket), .text(prefix), after.map { .text($0) } ?? .null, after.map { .text($0) } ?? .null,
+                .integer(Int64(limit)),
+            ]
+        ).map { try Self.object($0, parts: []) }
     }
 
-    /// Stores `object` under its key, replacing (and releasing) what was there. `check` sees the
-    /// current object inside the same transaction, so conditional writes are atomic.
+    /// Stores `object` under its key with a reference to `bytes`, deleting the row it replaces
+    /// and releasing that row's blob. The bucket is checked again here, as it may have been
+    /// deleted since the request looked it up.
     @discardableResult
-    func putObject(
-        _ object: StoredObject, bytes: BlobSource, check: (StoredObject?) throws -> Void = { _ in }
-    ) throws -> StoredObject {
-        try database.write { connection in
-            try check(try Self.object(bucket: object.bucket, key: object.key, in: connection))
-            var stored = object
-            stored.blobDigest = try reference(bytes, in: connection)
-            try replace(with: stored, in: connection)
-            return stored
-        }
-    }
-
-    /// Inserts `object`, deleting the row it replaces and releasing that row's blob. The bucket is
-    /// checked again here, as it may have been deleted since the request looked it up.
-    func replace(with object: StoredObject, in connection: Connection) throws {
-        try Self.requireBucket(object.bucket, in: connection)
+    func replaceObject(with object: StoredObject, bytes: S3Store.BlobSource) throws -> StoredObject {
+        var object = object
+        object.blobDigest = try reference(bytes)
+        try requireBucket(object.bucket)
         let previous = try connection.queryOne(
             "DELETE FROM s3_object WHERE bucket = ? AND key = ? RETURNING blob_digest", [.text(object.bucket), .text(object.key)])
         try connection.run(
@@ -66,49 +60,27 @@ extension S3Store {
                 "INSERT INTO s3_object_part (object_id, part_number, size, checksum_value) VALUES (?, ?, ?, ?)",
                 [.integer(id), .integer(Int64(part.partNumber)), .integer(part.size), part.checksumValue.map { .text($0) } ?? .null])
         }
-        if let previous { try blobStore.release(try previous.string("blob_digest"), in: connection) }
+        if let previous { try release(try previous.string("blob_digest")) }
+        return object
     }
 
-    /// Deletes the object if present; true when something was deleted.
+    /// Deletes the object if present, releasing its blob; true when something was deleted.
     @discardableResult
     func deleteObject(bucket: String, key: String) throws -> Bool {
-        try database.write { connection in
-            guard
-                let row = try connection.queryOne(
-                    "DELETE FROM s3_object WHERE bucket = ? AND key = ? RETURNING blob_digest", [.text(bucket), .text(key)])
-            else { return false }
-            try blobStore.release(try row.string("blob_digest"), in: connection)
-            return true
-        }
+        guard
+            let row = try connection.queryOne(
+                "DELETE FROM s3_object WHERE bucket = ? AND key = ? RETURNING blob_digest", [.text(bucket), .text(key)])
+        else { return false }
+        try release(try row.string("blob_digest"))
+        return true
     }
 
     /// Replaces the object's tags; false when the object does not exist.
     func setObjectTags(_ tags: TagSet, bucket: String, key: String) throws -> Bool {
-        try database.write { connection in
-            try connection.run(
-                "UPDATE s3_object SET tags = ? WHERE bucket = ? AND key = ?",
-                [.text(FieldCoding.encode(tags)), .text(bucket), .text(key)])
-            return connection.changes == 1
-        }
-    }
-
-    static func requireBucket(_ name: String, in connection: Connection) throws {
-        guard try connection.queryOne("SELECT 1 FROM s3_bucket WHERE name = ?", [.text(name)]) != nil else {
-            throw S3Error.noSuchBucket(bucket: name)
-        }
-    }
-
-    static func object(bucket: String, key: String, in connection: Connection) throws -> StoredObject? {
-        guard let row = try connection.queryOne("SELECT * FROM s3_object WHERE bucket = ? AND key = ?", [.text(bucket), .text(key)])
-        else { return nil }
-        let parts = try connection.query(
-            "SELECT * FROM s3_object_part WHERE object_id = ? ORDER BY part_number", [.integer(try row.int64("id"))]
-        ).map { part in
-            ObjectPart(
-                partNumber: try part.int("part_number"), size: try part.int64("size"),
-                checksumValue: try part.optionalString("checksum_value"))
-        }
-        return try object(row, parts: parts)
+        try connection.run(
+            "UPDATE s3_object SET tags = ? WHERE bucket = ? AND key = ?",
+            [.text(FieldCoding.encode(tags)), .text(bucket), .text(key)])
+        return connection.changes == 1
     }
 
     static func object(_ row: Row, parts: [ObjectPart]) throws -> StoredObject {

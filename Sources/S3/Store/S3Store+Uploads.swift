@@ -2,118 +2,86 @@ import AWSCore
 import Foundation
 import Storage
 
-extension S3Store {
-    func createUpload(_ upload: MultipartUpload) throws {
-        try database.write { connection in
-            try Self.requireBucket(upload.bucket, in: connection)
-            try connection.run(
-                """
-                INSERT INTO s3_upload (upload_id, bucket, key, initiated, owner_account, initiator_arn, storage_class,
-                    headers, metadata, tags, checksum_algorithm, checksum_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(upload.uploadID), .text(upload.bucket), .text(upload.key), .integer(Self.millis(upload.initiated)),
-                    .text(upload.ownerAccountID), .text(upload.initiatorARN), .text(upload.storageClass),
-                    .text(FieldCoding.encode(upload.headers.standard)), .text(FieldCoding.encode(upload.headers.metadata)),
-                    .text(FieldCoding.encode(upload.tags)), upload.checksumAlgorithm.map { .text($0.rawValue) } ?? .null,
-                    upload.checksumType.map { .text($0.rawValue) } ?? .null,
-                ])
-        }
+extension S3Transaction {
+    /// Records a new upload; its bucket may have been deleted since the request looked it up.
+    func insertUpload(_ upload: MultipartUpload) throws {
+        try requireBucket(upload.bucket)
+        try connection.run(
+            """
+            INSERT INTO s3_upload (upload_id, bucket, key, initiated, owner_account, initiator_arn, storage_class,
+                headers, metadata, tags, checksum_algorithm, checksum_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(upload.uploadID), .text(upload.bucket), .text(upload.key),
+                .integer(Self.millis(upload.initiated)), .text(upload.ownerAccountID), .text(upload.initiatorARN),
+                .text(upload.storageClass),
+                .text(FieldCoding.encode(upload.headers.standard)), .text(FieldCoding.encode(upload.headers.metadata)),
+                .text(FieldCoding.encode(upload.tags)), upload.checksumAlgorithm.map { .text($0.rawValue) } ?? .null,
+                upload.checksumType.map { .text($0.rawValue) } ?? .null,
+            ])
     }
 
     /// The upload, if it exists and belongs to `bucket` and `key`.
     func upload(_ uploadID: String, bucket: String, key: String) throws -> MultipartUpload? {
-        try database.read { connection in
-            try Self.upload(uploadID, bucket: bucket, key: key, in: connection)
+        try connection.queryOne(
+            "SELECT * FROM s3_upload WHERE upload_id = ? AND bucket = ? AND key = ?",
+            [.text(uploadID), .text(bucket), .text(key)]
+        ).map(Self.upload)
+    }
+
+    /// Throws `noSuchUpload` unless the upload is still in progress: it may have been completed
+    /// or aborted since the request looked it up.
+    func requireUpload(_ upload: MultipartUpload) throws {
+        guard try self.upload(upload.uploadID, bucket: upload.bucket, key: upload.key) != nil else {
+            throw S3Error.noSuchUpload(uploadID: upload.uploadID)
         }
     }
 
     /// Uploads of `bucket` whose key starts with `prefix`, by key then initiation time.
     func uploads(bucket: String, prefix: String) throws -> [MultipartUpload] {
-        try database.read { connection in
-            try connection.query(
-                "SELECT * FROM s3_upload WHERE bucket = ? AND key >= ? ORDER BY key, initiated, upload_id",
-                [.text(bucket), .text(prefix)]
-            ).map(Self.upload).filter { Bytewise.hasPrefix($0.key, prefix) }
-        }
+        try connection.query(
+            "SELECT * FROM s3_upload WHERE bucket = ? AND key >= ? ORDER BY key, initiated, upload_id",
+            [.text(bucket), .text(prefix)]
+        ).map(Self.upload).filter { Bytewise.hasPrefix($0.key, prefix) }
     }
 
-    func parts(of uploadID: String, after partNumber: Int = 0, limit: Int = ObjectLimits.maxPartNumber) throws -> [UploadedPart] {
-        try database.read { connection in
-            try connection.query(
-                "SELECT * FROM s3_upload_part WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?",
-                [.text(uploadID), .integer(Int64(partNumber)), .integer(Int64(limit))]
-            ).map(Self.part)
-        }
+    func parts(of uploadID: String, after partNumber: Int = 0, limit: Int = ObjectLimits.maxPartNumber) throws
+        -> [UploadedPart]
+    {
+        try connection.query(
+            "SELECT * FROM s3_upload_part WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?",
+            [.text(uploadID), .integer(Int64(partNumber)), .integer(Int64(limit))]
+        ).map(Self.part)
     }
 
-    /// Stores a part, replacing (and releasing) an earlier part with the same number. Throws
-    /// `noSuchUpload` if the upload was completed or aborted meanwhile.
-    func putPart(_ part: UploadedPart, bytes: BlobSource, upload: MultipartUpload) throws {
-        try database.write { connection in
-            guard try Self.upload(upload.uploadID, bucket: upload.bucket, key: upload.key, in: connection) != nil else {
-                throw S3Error.noSuchUpload(uploadID: upload.uploadID)
-            }
-            let digest = try reference(bytes, in: connection)
-            let previous = try connection.queryOne(
-                "DELETE FROM s3_upload_part WHERE upload_id = ? AND part_number = ? RETURNING blob_digest",
-                [.text(upload.uploadID), .integer(Int64(part.partNumber))])
-            try connection.run(
-                """
-                INSERT INTO s3_upload_part (upload_id, part_number, blob_digest, size, etag, last_modified, checksum_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(upload.uploadID), .integer(Int64(part.partNumber)), .text(digest), .integer(part.size),
-                    .text(part.etag), .integer(Self.millis(part.lastModified)), part.checksumValue.map { .text($0) } ?? .null,
-                ])
-            if let previous { try blobStore.release(try previous.string("blob_digest"), in: connection) }
-        }
+    /// Stores a part with a reference to `bytes`, replacing (and releasing) an earlier part with
+    /// the same number.
+    func replacePart(_ part: UploadedPart, bytes: S3Store.BlobSource, upload: MultipartUpload) throws {
+        let digest = try reference(bytes)
+        let previous = try connection.queryOne(
+            "DELETE FROM s3_upload_part WHERE upload_id = ? AND part_number = ? RETURNING blob_digest",
+            [.text(upload.uploadID), .integer(Int64(part.partNumber))])
+        try connection.run(
+            """
+            INSERT INTO s3_upload_part (upload_id, part_number, blob_digest, size, etag, last_modified, checksum_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(upload.uploadID), .integer(Int64(part.partNumber)), .text(digest), .integer(part.size),
+                .text(part.etag), .integer(Self.millis(part.lastModified)),
+                part.checksumValue.map { .text($0) } ?? .null,
+            ])
+        if let previous { try release(try previous.string("blob_digest")) }
     }
 
-    /// Turns the upload into `object` in one transaction: the object row replaces any previous
-    /// one, and the upload and all its parts (listed or not) are removed.
-    @discardableResult
-    func completeUpload(
-        _ upload: MultipartUpload, into object: StoredObject, bytes: BlobSource,
-        check: (StoredObject?) throws -> Void = { _ in }
-    ) throws -> StoredObject {
-        try database.write { connection in
-            guard try Self.upload(upload.uploadID, bucket: upload.bucket, key: upload.key, in: connection) != nil else {
-                throw S3Error.noSuchUpload(uploadID: upload.uploadID)
-            }
-            try check(try Self.object(bucket: object.bucket, key: object.key, in: connection))
-            var stored = object
-            stored.blobDigest = try reference(bytes, in: connection)
-            try replace(with: stored, in: connection)
-            try removeUpload(upload.uploadID, in: connection)
-            return stored
-        }
-    }
-
-    /// Removes the upload and releases its parts; false when there was no such upload.
-    func abortUpload(_ uploadID: String, bucket: String, key: String) throws -> Bool {
-        try database.write { connection in
-            guard try Self.upload(uploadID, bucket: bucket, key: key, in: connection) != nil else { return false }
-            try removeUpload(uploadID, in: connection)
-            return true
-        }
-    }
-
-    private func removeUpload(_ uploadID: String, in connection: Connection) throws {
+    /// Removes the upload and releases its parts.
+    func removeUpload(_ uploadID: String) throws {
         let digests = try connection.query(
             "DELETE FROM s3_upload_part WHERE upload_id = ? RETURNING blob_digest", [.text(uploadID)]
         ).map { try $0.string("blob_digest") }
         try connection.run("DELETE FROM s3_upload WHERE upload_id = ?", [.text(uploadID)])
-        for digest in digests { try blobStore.release(digest, in: connection) }
-    }
-
-    static func upload(_ uploadID: String, bucket: String, key: String, in connection: Connection) throws -> MultipartUpload? {
-        try connection.queryOne(
-            "SELECT * FROM s3_upload WHERE upload_id = ? AND bucket = ? AND key = ?",
-            [.text(uploadID), .text(bucket), .text(key)]
-        ).map(upload)
+        for digest in digests { try release(digest) }
     }
 
     static func upload(_ row: Row) throws -> MultipartUpload {

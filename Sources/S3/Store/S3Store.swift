@@ -2,8 +2,13 @@ import AWSCore
 import Foundation
 import Storage
 
-/// Every SQL statement of S3. Rows come back as model values; bytes are blob digests whose
-/// references are taken and released in the same transaction as the rows that hold them.
+/// All of S3's SQL, as the statements of `S3Transaction`. Rows come back as model values;
+/// bytes are blob digests whose references are taken and released in the same transaction as
+/// the rows that hold them.
+///
+/// The backend runs a `read` or a `write` and calls the transaction's methods inside it, so each
+/// operation sees one snapshot and commits all of its changes or none. The bucket and the object
+/// a request addresses are read through caches kept until the next write.
 struct S3Store: Sendable {
     let database: Database
     let blobStore: BlobStore
@@ -24,19 +29,49 @@ struct S3Store: Sendable {
         objectsByKey = ReadCache(database: database)
     }
 
+    func read<T>(_ body: (S3Transaction) throws -> T) throws -> T {
+        try database.read { try body(S3Transaction(connection: $0, blobStore: blobStore)) }
+    }
+
+    func write<T>(_ body: (S3Transaction) throws -> T) throws -> T {
+        try database.write { try body(S3Transaction(connection: $0, blobStore: blobStore)) }
+    }
+
+    func bucket(named name: String) throws -> Bucket? {
+        try bucketsByName.value(for: name) { try read { try $0.bucket(named: name) } }
+    }
+
+    func object(bucket: String, key: String) throws -> StoredObject? {
+        try objectsByKey.value(for: ObjectAddress(bucket: bucket, key: key)) {
+            try read { try $0.object(bucket: bucket, key: key) }
+        }
+    }
+
     /// Where the bytes of a new row come from: freshly staged, or a blob another row already holds.
     enum BlobSource {
         case staged(StagedBlob)
         case existing(digest: String)
     }
+}
 
-    func reference(_ source: BlobSource, in connection: Connection) throws -> String {
+/// The statements of one transaction, with the blob references its rows take and release.
+struct S3Transaction {
+    let connection: Connection
+    let blobStore: BlobStore
+
+    /// Takes a reference to the bytes for a new row; returns their digest.
+    func reference(_ source: S3Store.BlobSource) throws -> String {
         switch source {
         case .staged(let staged):
             return try blobStore.commit(staged, in: connection).digest
         case .existing(let digest):
             return try blobStore.addReference(digest, in: connection).digest
         }
+    }
+
+    /// Drops a row's reference; the blob file goes when no row holds it.
+    func release(_ digest: String) throws {
+        try blobStore.release(digest, in: connection)
     }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }

@@ -13,7 +13,7 @@ final class S3Harness {
     let root: String
     let state: StateDirectory
     let database: Database
-    let service: S3Service
+    let service: RESTXMLService
     let authorizer: RecordingAuthorizer
 
     init(allowing policy: RecordingAuthorizer.Policy = .allowAll) throws {
