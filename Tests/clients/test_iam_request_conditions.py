@@ -90,3 +90,24 @@ def test_a_user_agent_condition_tells_clients_apart(enforcing_server, parameter)
     response = denial(lambda: blocked.get_parameter(Name=parameter))
     assert response["Error"]["Code"] == "AccessDeniedException"
     assert response["Error"]["Message"].endswith("with an explicit deny in an identity-based policy")
+
+
+def test_source_ip_outside_the_allowed_range_is_denied_for_ecr(enforcing_server):
+    enforcing_server.client("ecr").create_repository(repositoryName="guarded")
+    key, secret = user_keys(enforcing_server, "ecr-vpn-only", [
+        {"Effect": "Allow", "Action": "ecr:DescribeRepositories", "Resource": "*",
+         "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}])
+    ecr = enforcing_server.client("ecr", key=key, secret=secret)
+    response = denial(lambda: ecr.describe_repositories(repositoryNames=["guarded"]))
+    assert response["Error"]["Code"] == "AccessDeniedException"
+    assert response["Error"]["Message"] == (
+        "User: arn:aws:iam::000000000000:user/ecr-vpn-only is not authorized to perform: ecr:DescribeRepositories "
+        "on resource: arn:aws:ecr:us-east-1:000000000000:repository/guarded because no identity-based policy "
+        "allows the ecr:DescribeRepositories action")
+    enforcing_server.client("iam").put_user_policy(
+        UserName="ecr-vpn-only", PolicyName="conditions", PolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow", "Action": "ecr:DescribeRepositories", "Resource": "*",
+                "Condition": {"IpAddress": {"aws:SourceIp": "127.0.0.0/8"}}}]}))
+    names = [r["repositoryName"] for r in ecr.describe_repositories(repositoryNames=["guarded"])["repositories"]]
+    assert names == ["guarded"]

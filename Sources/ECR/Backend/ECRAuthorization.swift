@@ -10,27 +10,30 @@ struct ECRAuthorization: Sendable {
     /// not thrown, so the API and the registry can word it each their own way.
     func decide(
         caller: CallerIdentity, action: String, registry: ECRRegistry, repository: String?, policy: String?,
-        requestID: String = "", region: String
+        requestID: String = "", region: String, facts: RequestFacts? = nil, clock: AWSClock? = nil
     ) -> AccessDenial? {
         let resource = repository.map(registry.repositoryARN) ?? ECRRegistry.anyResource
         do {
             try authorizer.authorize(
                 AuthorizationRequest(
                     caller: caller, action: "ecr:\(action)", resource: resource, resourcePolicy: policy,
-                    resourceAccountID: registry.accountID, requestID: requestID, region: region))
+                    resourceAccountID: registry.accountID, requestID: requestID, region: region, facts: facts,
+                    clock: clock))
             return nil
         } catch {
             return error
         }
     }
 
-    /// The API's form: `AccessDeniedException` (400) with IAM's text, resource unquoted.
+    /// The API's form: `AccessDeniedException` (400) with IAM's text, resource unquoted. The
+    /// request's facts go with it, so `aws:SourceIp` and friends decide ECR calls too.
     func require(
         _ context: RequestContext, action: String? = nil, registry: ECRRegistry, repository: String?, policy: String?
     ) throws(ECRError) {
         if let denial = decide(
             caller: context.caller, action: action ?? context.operation, registry: registry, repository: repository,
-            policy: policy, requestID: context.requestID, region: context.region)
+            policy: policy, requestID: context.requestID, region: context.region, facts: context.facts,
+            clock: context.clock)
         {
             throw .accessDenied(denial.message())
         }
