@@ -1,7 +1,9 @@
 import Foundation
 import HTTPServer
 
-/// Operation table of a JSON 1.1 service (SSM, ECR): name → decode, call, encode.
+/// Operation table of a JSON 1.1 service (SSM, ECR, Secrets Manager): name → decode, call, encode.
+/// Its entries have the shape of the REST-XML and query tables': `service.on("GetParameter",
+/// getParameter)` with a model function `(Input, RequestContext) throws -> Output`.
 ///
 /// It is the service's `AWSServiceHandler`: the router has already named the operation from
 /// `X-Amz-Target`, so this only decodes the body into the operation's input shape and encodes
@@ -21,13 +23,13 @@ public struct JSON11Service: AWSServiceHandler {
     /// UploadLayerPart); the body is refused by its length before it is read.
     public mutating func on<Input: Decodable & SendableMetatype, Output: Encodable & SendableMetatype>(
         _ operation: String, maxBodyBytes: Int = JSON11.maxBodyBytes,
-        _ body: @escaping @Sendable (Input, AWSRequest) throws -> Output
+        _ body: @escaping @Sendable (Input, RequestContext) throws -> Output
     ) {
         precondition(service.hasOperation(operation), "\(operation) is not an operation of \(service.name)")
         operations[operation] = { request in
             guard request.body.count <= maxBodyBytes else { throw JSON11.bodyTooLarge }
             let input = try JSON11.decode(Input.self, from: try request.body.readAll(), maxBodyBytes: maxBodyBytes)
-            let output = try body(input, request)
+            let output = try body(input, request.context)
             var headers = HTTPHeaders()
             headers.add("Content-Type", "application/x-amz-json-1.1")
             return HTTPResponse(status: 200, headers: headers, bytes: try JSON11.encode(output))
