@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CSQLite", "TextAlgorithms", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "AWSCore",

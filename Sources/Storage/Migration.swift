@@ -1,4 +1,5 @@
 import Crypto
+import TextAlgorithms
 
 /// One schema change, identified by a unique id such as "ssm-001-create-parameter".
 ///
@@ -52,14 +53,5 @@ public enum MigrationError: Error, CustomStringConvertible, Sendable, Equatable 
 
 extension Sequence where Element == UInt8 {
     /// Lowercase hexadecimal text of the bytes.
-    var hexString: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    var hexString: String { Hex.encode(self) }
 }

@@ -1,5 +1,5 @@
 /// Hexadecimal digits: reading one (either case), and writing bytes as lower-case text, the way
-/// SigV4, digests and ETags write them.
+/// SigV4, digests and ETags write them; upper-case digits for percent-encoding's `%XX`.
 public enum Hex {
     /// The value of one hex digit (`0`-`9`, `a`-`f`, `A`-`F`); nil for any other byte. Each caller
     /// decides what a bad digit means (a malformed chunk size, a literal `%`, a JSON parse failure).
@@ -17,6 +17,12 @@ public enum Hex {
     @inlinable @inline(__always)
     public static func digit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 48 &+ nibble : 87 &+ nibble
+    }
+
+    /// The upper-case digit of a nibble (0-15), as percent-encoding writes it (RFC 3986 §2.1).
+    @inlinable @inline(__always)
+    public static func upperDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 48 &+ nibble : 55 &+ nibble
     }
 
     /// Lower-case hex of `bytes`, two digits a byte.

@@ -39,4 +39,13 @@ struct HexTests {
             #expect(Hex.value(of: Hex.digit(nibble)) == nibble)
         }
     }
+
+    @Test("upper-case digits are the lower-case ones in upper case, and round-trip")
+    func upperDigits() {
+        let digits = (UInt8(0)..<16).map { Hex.upperDigit($0) }
+        #expect(String(decoding: digits, as: UTF8.self) == "0123456789ABCDEF")
+        for nibble in UInt8(0)..<16 {
+            #expect(Hex.value(of: Hex.upperDigit(nibble)) == nibble)
+        }
+    }
 }

@@ -1,8 +1,10 @@
 """Global condition keys read from the request itself (aws:SourceIp, aws:SecureTransport,
 aws:UserAgent) decide calls to every service under --enforce-iam, not only IAM's own calls."""
+import hashlib
 import json
 
 import pytest
+import requests
 from botocore.exceptions import ClientError
 
 
@@ -111,3 +113,66 @@ def test_source_ip_outside_the_allowed_range_is_denied_for_ecr(enforcing_server)
                 "Condition": {"IpAddress": {"aws:SourceIp": "127.0.0.0/8"}}}]}))
     names = [r["repositoryName"] for r in ecr.describe_repositories(repositoryNames=["guarded"])["repositories"]]
     assert names == ["guarded"]
+
+
+def registry_auth(ecr):
+    """The Basic header `docker login` makes of the caller's ECR token."""
+    token = ecr.get_authorization_token()["authorizationData"][0]["authorizationToken"]
+    return {"Authorization": "Basic " + token}
+
+
+def push_manifest(server, repository):
+    """Pushes a one-layer image as v1 with single-POST blob uploads; returns the manifest and the layer's digest."""
+    auth = registry_auth(server.client("ecr"))
+    digests = []
+    for blob in (b'{"architecture":"amd64","os":"linux"}', b"layer bytes"):
+        digest = "sha256:" + hashlib.sha256(blob).hexdigest()
+        pushed = requests.post(f"{server.endpoint}/v2/{repository}/blobs/uploads/?digest={digest}", data=blob,
+                               headers=auth)
+        assert pushed.status_code == 201, pushed.text
+        digests.append((digest, len(blob)))
+    (config, config_size), (layer, layer_size) = digests
+    manifest = json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": config, "size": config_size},
+        "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": layer, "size": layer_size}],
+    }).encode()
+    put = requests.put(f"{server.endpoint}/v2/{repository}/manifests/v1", data=manifest,
+                       headers={**auth, "Content-Type": "application/vnd.oci.image.manifest.v1+json"})
+    assert put.status_code == 201, put.text
+    return manifest, layer
+
+
+def pull_from(cidr):
+    return [
+        {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], "Resource": "*",
+         "Condition": {"IpAddress": {"aws:SourceIp": cidr}}},
+    ]
+
+
+def test_source_ip_decides_a_registry_pull_with_an_ecr_token(enforcing_server):
+    enforcing_server.client("ecr").create_repository(repositoryName="guarded")
+    manifest, layer = push_manifest(enforcing_server, "guarded")
+    key, secret = user_keys(enforcing_server, "registry-local", pull_from("127.0.0.0/8"))
+    auth = registry_auth(enforcing_server.client("ecr", key=key, secret=secret))
+    accept = {"Accept": "application/vnd.oci.image.manifest.v1+json"}
+    pulled = requests.get(f"{enforcing_server.endpoint}/v2/guarded/manifests/v1", headers={**auth, **accept})
+    assert pulled.status_code == 200, pulled.text
+    assert pulled.content == manifest
+    blob = requests.get(f"{enforcing_server.endpoint}/v2/guarded/blobs/{layer}", headers=auth, allow_redirects=False)
+    assert blob.status_code == 307, blob.text
+
+    enforcing_server.client("iam").put_user_policy(
+        UserName="registry-local", PolicyName="conditions", PolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": pull_from("10.0.0.0/8")}))
+    refused = requests.get(f"{enforcing_server.endpoint}/v2/guarded/manifests/v1", headers={**auth, **accept})
+    assert refused.status_code == 403
+    assert refused.json()["errors"][0]["code"] == "DENIED"
+    assert refused.json()["errors"][0]["message"] == (
+        "User: arn:aws:iam::000000000000:user/registry-local is not authorized to perform: ecr:BatchGetImage on "
+        "resource: arn:aws:ecr:us-east-1:000000000000:repository/guarded because no identity-based policy allows "
+        "the ecr:BatchGetImage action")
+    blob = requests.get(f"{enforcing_server.endpoint}/v2/guarded/blobs/{layer}", headers=auth, allow_redirects=False)
+    assert blob.status_code == 403
+    assert blob.json()["errors"][0]["code"] == "DENIED"

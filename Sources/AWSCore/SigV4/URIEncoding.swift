@@ -10,7 +10,9 @@ public enum URIEncoding {
             if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                result += "%" + hex(byte >> 4) + hex(byte & 0xF)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(Unicode.Scalar(Hex.upperDigit(byte >> 4)))
+                result.unicodeScalars.append(Unicode.Scalar(Hex.upperDigit(byte & 0xF)))
             }
         }
         return result
@@ -31,9 +33,5 @@ public enum URIEncoding {
             true
         default: false
         }
-    }
-
-    static func hex(_ nibble: UInt8) -> String {
-        String(Unicode.Scalar(nibble < 10 ? nibble + 48 : nibble + 55))
     }
 }

@@ -36,7 +36,38 @@ struct ZipArchive {
         return start
     }
 
-    private static func readCentralDirectory(_ file: ArchiveFile, limits: BundleLimits) throws(BundleError) -> [ZipEntry] {
+    private static func readCentralDirectory(
+        _ file: ArchiveFile, limits: BundleLimits
+    ) throws(BundleError) -> [ZipEntry] {
+        let location = try locateCentralDirectory(file)
+        if location.entryCount > UInt64(limits.maxEntries) {
+            throw .tooManyEntries(count: Int(clamping: location.entryCount), limit: limits.maxEntries)
+        }
+        guard location.offset <= file.size, location.size <= file.size - location.offset else {
+            throw .corruptArchive(reason: "the central directory lies outside the file")
+        }
+        let directory = ByteReader(bytes: try file.read(at: location.offset, count: Int(location.size)))
+        var entries: [ZipEntry] = []
+        entries.reserveCapacity(Int(location.entryCount))
+        var at = 0
+        for _ in 0..<location.entryCount {
+            let (entry, end) = try readCentralRecord(directory, at: at, number: entries.count + 1)
+            entries.append(entry)
+            at = end
+        }
+        return entries
+    }
+
+    /// Where the central directory lies and how many records it holds.
+    private struct DirectoryLocation {
+        var entryCount: UInt64
+        var size: UInt64
+        var offset: UInt64
+    }
+
+    /// The location the end of central directory record gives (found by scanning back over the
+    /// comment), or its ZIP64 counterpart's when a ZIP64 locator precedes the end record.
+    private static func locateCentralDirectory(_ file: ArchiveFile) throws(BundleError) -> DirectoryLocation {
         guard file.size >= 22 else { throw .notAZipArchive(path: file.path) }
         // The end record is 22 bytes plus a comment of at most 65,535 bytes.
         let tailLength = Int(min(file.size, 22 + 65_535))
@@ -54,70 +85,61 @@ struct ZipArchive {
         guard let eocd = eocdIndex else { throw .notAZipArchive(path: file.path) }
         let record = ByteReader(bytes: Array(tail[eocd..<min(tail.count, eocd + 22)]))
         if record.u16(4) != 0 || record.u16(6) != 0 { throw .multiDiskArchive }
-        var entryCount = UInt64(record.u16(10))
-        var directorySize = UInt64(record.u32(12))
-        var directoryOffset = UInt64(record.u32(16))
+        let location = DirectoryLocation(
+            entryCount: UInt64(record.u16(10)), size: UInt64(record.u32(12)), offset: UInt64(record.u32(16)))
+        return try zip64Location(file, endRecordOffset: tailStart + UInt64(eocd)) ?? location
+    }
 
-        let eocdOffset = tailStart + UInt64(eocd)
-        if eocdOffset >= 20 {
-            let locator = ByteReader(bytes: try file.read(at: eocdOffset - 20, count: 20))
-            if locator.u32(0) == zip64Locator {
-                let zip64Offset = locator.u64(8)
-                let zip64 = ByteReader(bytes: try file.read(at: zip64Offset, count: 56))
-                guard zip64.u32(0) == zip64EndOfCentralDirectory else {
-                    throw .corruptArchive(reason: "the ZIP64 end of central directory record is missing")
-                }
-                if zip64.u32(16) != 0 || zip64.u32(20) != 0 { throw .multiDiskArchive }
-                entryCount = zip64.u64(32)
-                directorySize = zip64.u64(40)
-                directoryOffset = zip64.u64(48)
-            }
+    /// The ZIP64 end of central directory record's location, when a ZIP64 locator sits just
+    /// before the end record; nil for a classic archive.
+    private static func zip64Location(
+        _ file: ArchiveFile, endRecordOffset: UInt64
+    ) throws(BundleError) -> DirectoryLocation? {
+        guard endRecordOffset >= 20 else { return nil }
+        let locator = ByteReader(bytes: try file.read(at: endRecordOffset - 20, count: 20))
+        guard locator.u32(0) == zip64Locator else { return nil }
+        let zip64 = ByteReader(bytes: try file.read(at: locator.u64(8), count: 56))
+        guard zip64.u32(0) == zip64EndOfCentralDirectory else {
+            throw .corruptArchive(reason: "the ZIP64 end of central directory record is missing")
         }
-        if entryCount > UInt64(limits.maxEntries) {
-            throw .tooManyEntries(count: Int(clamping: entryCount), limit: limits.maxEntries)
+        if zip64.u32(16) != 0 || zip64.u32(20) != 0 { throw .multiDiskArchive }
+        return DirectoryLocation(entryCount: zip64.u64(32), size: zip64.u64(40), offset: zip64.u64(48))
+    }
+
+    /// The central directory record at `at` (the `number`th), and where the next one starts.
+    private static func readCentralRecord(
+        _ directory: ByteReader, at: Int, number: Int
+    ) throws(BundleError) -> (entry: ZipEntry, end: Int) {
+        guard at + 46 <= directory.bytes.count, directory.u32(at) == centralHeader else {
+            throw .corruptArchive(reason: "central directory record \(number) is malformed")
         }
-        guard directoryOffset <= file.size, directorySize <= file.size - directoryOffset else {
-            throw .corruptArchive(reason: "the central directory lies outside the file")
+        let nameLength = Int(directory.u16(at + 28))
+        let extraLength = Int(directory.u16(at + 30))
+        let commentLength = Int(directory.u16(at + 32))
+        let end = at + 46 + nameLength + extraLength + commentLength
+        guard end <= directory.bytes.count else {
+            throw .corruptArchive(reason: "central directory record \(number) is truncated")
         }
-        let directory = ByteReader(bytes: try file.read(at: directoryOffset, count: Int(directorySize)))
-        var entries: [ZipEntry] = []
-        entries.reserveCapacity(Int(entryCount))
-        var at = 0
-        for _ in 0..<entryCount {
-            guard at + 46 <= directory.bytes.count, directory.u32(at) == centralHeader else {
-                throw .corruptArchive(reason: "central directory record \(entries.count + 1) is malformed")
-            }
-            let nameLength = Int(directory.u16(at + 28))
-            let extraLength = Int(directory.u16(at + 30))
-            let commentLength = Int(directory.u16(at + 32))
-            let end = at + 46 + nameLength + extraLength + commentLength
-            guard end <= directory.bytes.count else {
-                throw .corruptArchive(reason: "central directory record \(entries.count + 1) is truncated")
-            }
-            let flags = directory.u16(at + 8)
-            let nameBytes = Array(directory.bytes[(at + 46)..<(at + 46 + nameLength)])
-            var compressed = UInt64(directory.u32(at + 20))
-            var uncompressed = UInt64(directory.u32(at + 24))
-            var localOffset = UInt64(directory.u32(at + 42))
-            if directory.u16(at + 34) != 0 { throw .multiDiskArchive }
-            let extra = Array(directory.bytes[(at + 46 + nameLength)..<(at + 46 + nameLength + extraLength)])
-            try applyZip64Extra(extra, uncompressed: &uncompressed, compressed: &compressed, offset: &localOffset)
-            entries.append(
-                ZipEntry(
-                    rawName: decodeName(nameBytes, utf8Flag: flags & 0x0800 != 0),
-                    hostSystem: UInt8(directory.u16(at + 4) >> 8),
-                    flags: flags,
-                    method: directory.u16(at + 10),
-                    crc32: directory.u32(at + 16),
-                    compressedSize: compressed,
-                    uncompressedSize: uncompressed,
-                    localHeaderOffset: localOffset,
-                    externalAttributes: directory.u32(at + 38)
-                )
-            )
-            at = end
-        }
-        return entries
+        let flags = directory.u16(at + 8)
+        let nameBytes = Array(directory.bytes[(at + 46)..<(at + 46 + nameLength)])
+        var compressed = UInt64(directory.u32(at + 20))
+        var uncompressed = UInt64(directory.u32(at + 24))
+        var localOffset = UInt64(directory.u32(at + 42))
+        if directory.u16(at + 34) != 0 { throw .multiDiskArchive }
+        let extra = Array(directory.bytes[(at + 46 + nameLength)..<(at + 46 + nameLength + extraLength)])
+        try applyZip64Extra(extra, uncompressed: &uncompressed, compressed: &compressed, offset: &localOffset)
+        let entry = ZipEntry(
+            rawName: decodeName(nameBytes, utf8Flag: flags & 0x0800 != 0),
+            hostSystem: UInt8(directory.u16(at + 4) >> 8),
+            flags: flags,
+            method: directory.u16(at + 10),
+            crc32: directory.u32(at + 16),
+            compressedSize: compressed,
+            uncompressedSize: uncompressed,
+            localHeaderOffset: localOffset,
+            externalAttributes: directory.u32(at + 38)
+        )
+        return (entry, end)
     }
 
     /// ZIP64 extended information (header id 0x0001): each 8-byte field is present only when the

@@ -5,8 +5,8 @@ import Registry
 
 /// ECR's checks on every registry request, in the order a client meets them: a credential at
 /// all (401 with ECR's Basic challenge), a token of ours (400), issued for this region (400),
-/// not expired (403 DENIED), then IAM for the request's action with the token's principal and
-/// the repository's policy (403 DENIED with IAM's text).
+/// not expired (403 DENIED), then IAM for the request's action with the token's principal, the
+/// repository's policy and the request's facts (403 DENIED with IAM's text).
 struct ECRRegistryAccess: RegistryAccessControl {
     let registry: ECRRegistry
     let credential: ECRCredential
@@ -53,10 +53,13 @@ struct ECRRegistryAccess: RegistryAccessControl {
         } catch {
             throw .unknown
         }
+        // Built once, as ServiceRouter builds them for the API, so `aws:SourceIp` and friends
+        // decide a pull as they decide the API call before it.
+        let facts = RequestFacts(request)
         for action in actions {
             if let denial = authorization.decide(
                 caller: token.caller, action: action, registry: registry, repository: repository, policy: policy,
-                region: registry.region)
+                region: registry.region, facts: facts, clock: clock)
             {
                 throw .denied(message: denial.message())
             }

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Storage
+import TextAlgorithms
 
 /// All of S3's SQL, as the statements of `S3Transaction`. Rows come back as model values;
 /// bytes are blob digests whose references are taken and released in the same transaction as
@@ -101,8 +102,7 @@ enum FieldCoding {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
                 out += [UInt8(ascii: "\\"), byte]
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out += Array("\\u00".utf8) + [Hex.digit(byte >> 4), Hex.digit(byte & 0xF)]
             default:
                 out.append(byte)
             }
