@@ -115,6 +115,15 @@ let package = Package(
             ],
             path: "Fuzz/Sources/ebauth-fuzz"
         ),
+        // Shared by the test targets only (never a product): clock, authorizer, error checks, and
+        // TestApp, which runs one test against the in-process server and the live binary.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "AWSCore", "HTTPServer", "Storage", "Server", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "TextAlgorithmsTests", dependencies: ["TextAlgorithms"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
@@ -122,31 +131,41 @@ let package = Package(
         .testTarget(
             name: "SSMTests",
             dependencies: [
-                "SSM", "KMS", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log"),
+                "SSM", "KMS", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "IAMTests",
-            dependencies: ["IAM", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "IAM", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "RegistryTests",
             dependencies: [
-                "Registry", "Server", "AWSCore", "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
+                "Registry", "Server", "AWSCore", "HTTPServer", "Storage", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "S3Tests",
-            dependencies: ["S3", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "S3", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ECRTests",
             dependencies: [
-                "ECR", "Registry", "Server", "AWSCore", "HTTPServer", "Storage",
+                "ECR", "Registry", "Server", "AWSCore", "HTTPServer", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "KMS", "AWSCore", "Storage"]),
+        .testTarget(
+            name: "SecretsManagerTests", dependencies: ["SecretsManager", "KMS", "AWSCore", "Storage", "TestSupport"]
+        ),
         .testTarget(
             name: "KMSTests",
             dependencies: [
@@ -156,6 +175,6 @@ let package = Package(
         ),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk", "Registry"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage", "TestSupport"]),
     ]
 )

@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import Server
+import Testing
+
+/// Runs one test closure against a server that is either the `EbauthServer` assembly in this
+/// process or the built `ebauth` binary, so the same assertions hold for both (the model is
+/// HummingbirdTesting's `app.test(.router)` / `app.test(.live)`). Suites take the mode as an
+/// argument: `@Test(arguments: TestApp.Mode.allCases)`.
+public enum TestApp {
+    public enum Mode: String, Sendable, CaseIterable, CustomTestStringConvertible {
+        /// `EbauthServer` with every module, on a free loopback port of this process.
+        case inProcess
+        /// `ebauth serve --port 0` as a child process, found beside the test bundle.
+        case live
+
+        public var testDescription: String { rawValue }
+    }
+
+    /// Starts a fresh server with temporary state for `body`, and stops it afterwards.
+    public static func test<T>(
+        _ mode: Mode, enforceIAM: Bool = false, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: (TestClient) throws -> T
+    ) throws -> T {
+        switch mode {
+        case .inProcess:
+            var options = ServerOptions()
+            options.port = 0
+            options.enforceIAM = enforceIAM
+            options.workerCount = 4
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            let server = try EbauthServer(options: options, logger: logger)
+            try server.start()
+            defer {
+                server.stop()
+                server.wait()
+            }
+            return try body(TestClient(port: server.port))
+        case .live:
+            let server = try LiveServer(
+                arguments: enforceIAM ? ["--enforce-iam"] : [], sourceLocation: sourceLocation)
+            let result: T
+            do {
+                result = try body(TestClient(port: server.port))
+            } catch {
+                _ = try? server.stop()
+                throw error
+            }
+            try server.stop()
+            return result
+        }
+    }
+}
+
+/// What `TestApp.test` hands its closure: the port of the server under test.
+public struct TestClient: LoopbackTarget, Sendable {
+    public let port: Int
+
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
+}
