@@ -125,7 +125,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TextAlgorithmsTests", dependencies: ["TextAlgorithms"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
         .testTarget(

@@ -1,6 +1,3 @@
-import Foundation
-import Logging
-import Server
 import Testing
 
 /// Runs one test closure against a server that is either the `EbauthServer` assembly in this
@@ -24,19 +21,9 @@ public enum TestApp {
     ) throws -> T {
         switch mode {
         case .inProcess:
-            var options = ServerOptions()
-            options.port = 0
-            options.enforceIAM = enforceIAM
-            options.workerCount = 4
-            var logger = Logger(label: "test")
-            logger.logLevel = .critical
-            let server = try EbauthServer(options: options, logger: logger)
-            try server.start()
-            defer {
-                server.stop()
-                server.wait()
-            }
-            return try body(TestClient(port: server.port))
+            let server = try InProcessServer(enforceIAM: enforceIAM)
+            // Kept alive to the end of `body`: its deinit stops the server.
+            return try withExtendedLifetime(server) { try body(TestClient(port: server.port)) }
         case .live:
             let server = try LiveServer(
                 arguments: enforceIAM ? ["--enforce-iam"] : [], sourceLocation: sourceLocation)

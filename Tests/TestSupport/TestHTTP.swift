@@ -20,7 +20,8 @@ public enum TestHTTP {
         return try parse(try readToEnd(fd))
     }
 
-    private static func connect(port: Int) throws -> Int32 {
+    /// A connected loopback socket whose reads give up after `receiveTimeoutSeconds`.
+    public static func connect(port: Int, receiveTimeoutSeconds: Int = 30) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -35,7 +36,7 @@ public enum TestHTTP {
             close(fd)
             throw TestFailure("connect to port \(port) failed: errno \(errno)")
         }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return fd
     }
@@ -74,12 +75,18 @@ public enum TestHTTP {
     private static func parse(_ received: [UInt8]) throws -> TestResponse {
         guard let end = (0..<max(received.count - 3, 0)).first(where: { received[$0..<$0 + 4] == [13, 10, 13, 10] })
         else { throw TestFailure("no response head") }
-        var lines = String(decoding: received[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let (status, fields) = parseHead(received[0..<end])
+        return TestResponse(status: status, headers: fields, body: Array(received[(end + 4)...]))
+    }
+
+    /// The status and header fields of a response head, without its blank line.
+    public static func parseHead(_ head: ArraySlice<UInt8>) -> (status: Int, headers: [(String, String)]) {
+        var lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n")
         let status = Int(lines.removeFirst().split(separator: " ")[1])!
         let fields = lines.map { line -> (String, String) in
             let colon = line.firstIndex(of: ":")!
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        return TestResponse(status: status, headers: fields, body: Array(received[(end + 4)...]))
+        return (status, fields)
     }
 }
