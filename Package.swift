@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "KMSTests",
             dependencies: [
-                "KMS", "SSM", "SecretsManager", "Server", "AWSCore", "Storage",
+                "KMS", "SSM", "SecretsManager", "Server", "AWSCore", "Storage", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
