@@ -115,47 +115,66 @@ let package = Package(
             ],
             path: "Fuzz/Sources/ebauth-fuzz"
         ),
+        // Shared by the test targets only (never a product): clock, authorizer, error checks, and
+        // TestApp, which runs one test against the in-process server and the live binary.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "AWSCore", "HTTPServer", "Storage", "Server", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "TextAlgorithmsTests", dependencies: ["TextAlgorithms"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "HTTPServer"]),
         .testTarget(
             name: "SSMTests",
             dependencies: [
-                "SSM", "KMS", "AWSCore", "Storage", "HTTPServer", .product(name: "Logging", package: "swift-log"),
+                "SSM", "KMS", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "IAMTests",
-            dependencies: ["IAM", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "IAM", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "RegistryTests",
             dependencies: [
-                "Registry", "Server", "AWSCore", "HTTPServer", "Storage", .product(name: "Logging", package: "swift-log"),
+                "Registry", "Server", "AWSCore", "HTTPServer", "Storage", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "S3Tests",
-            dependencies: ["S3", "AWSCore", "Storage", "HTTPServer", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "S3", "AWSCore", "Storage", "HTTPServer", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ECRTests",
             dependencies: [
-                "ECR", "Registry", "Server", "AWSCore", "HTTPServer", "Storage",
+                "ECR", "Registry", "Server", "AWSCore", "HTTPServer", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SecretsManagerTests", dependencies: ["SecretsManager", "KMS", "AWSCore", "Storage"]),
+        .testTarget(
+            name: "SecretsManagerTests", dependencies: ["SecretsManager", "KMS", "AWSCore", "Storage", "TestSupport"]
+        ),
         .testTarget(
             name: "KMSTests",
             dependencies: [
-                "KMS", "SSM", "SecretsManager", "Server", "AWSCore", "Storage",
+                "KMS", "SSM", "SecretsManager", "Server", "AWSCore", "Storage", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Beanstalk", "Registry"]),
         .testTarget(name: "BeanstalkTests", dependencies: ["Beanstalk", "CZlib"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "AWSCore", "HTTPServer", "Storage", "TestSupport"]),
     ]
 )

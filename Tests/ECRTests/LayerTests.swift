@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Registry
+import TestSupport
 import Testing
 
 @testable import ECR

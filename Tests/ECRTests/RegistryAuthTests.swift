@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Registry
+import TestSupport
 import Testing
 
 @testable import ECR
@@ -9,29 +10,31 @@ import Testing
 struct RegistryAuthTests {
     static let host = "000000000000.dkr.ecr.us-east-1.amazonaws.com"
 
-    @Test("no credentials: 401 with ECR's Basic challenge and a plain-text body")
-    func challenge() throws {
-        let world = try ECRWorld()
-        let response = try world.send("GET", "/v2/", host: "123456789012.dkr.ecr.eu-west-1.amazonaws.com:4566")
-        #expect(response.status == 401)
-        #expect(
-            response.header("WWW-Authenticate")
-                == #"Basic realm="https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/",service="ecr.amazonaws.com""#)
-        #expect(response.header("Docker-Distribution-API-Version") == "registry/2.0")
-        #expect(response.text == "Not Authorized")
-        // A bare host names the default account in us-east-1 until a token says otherwise.
-        let bare = try world.send("GET", "/v2/")
-        #expect(bare.header("WWW-Authenticate")?.contains("000000000000.dkr.ecr.us-east-1.amazonaws.com") == true)
+    @Test("no credentials: 401 with ECR's Basic challenge and a plain-text body", arguments: TestApp.Mode.allCases)
+    func challenge(_ mode: TestApp.Mode) throws {
+        try TestApp.test(mode) { world in
+            let response = try world.send("GET", "/v2/", host: "123456789012.dkr.ecr.eu-west-1.amazonaws.com:4566")
+            #expect(response.status == 401)
+            #expect(
+                response.header("WWW-Authenticate")
+                    == #"Basic realm="https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/",service="ecr.amazonaws.com""#)
+            #expect(response.header("Docker-Distribution-API-Version") == "registry/2.0")
+            #expect(response.text == "Not Authorized")
+            // A bare host names the default account in us-east-1 until a token says otherwise.
+            let bare = try world.send("GET", "/v2/")
+            #expect(bare.header("WWW-Authenticate")?.contains("000000000000.dkr.ecr.us-east-1.amazonaws.com") == true)
+        }
     }
 
-    @Test("a token logs in; an unknown password or user is 400")
-    func login() throws {
-        let world = try ECRWorld()
-        let password = try world.password()
-        #expect(try world.send("GET", "/v2/", host: Self.host, headers: [world.basic(password)]).status == 200)
-        #expect(try world.send("GET", "/v2/", host: Self.host, headers: [world.basic("nope")]).status == 400)
-        let wrongUser = ("Authorization", BasicCredentials(user: "johndoe", password: password).headerValue)
-        #expect(try world.send("GET", "/v2/", host: Self.host, headers: [wrongUser]).status == 400)
+    @Test("a token logs in; an unknown password or user is 400", arguments: TestApp.Mode.allCases)
+    func login(_ mode: TestApp.Mode) throws {
+        try TestApp.test(mode) { world in
+            let password = try world.loginPassword()
+            #expect(try world.send("GET", "/v2/", host: Self.host, headers: [world.basic(password)]).status == 200)
+            #expect(try world.send("GET", "/v2/", host: Self.host, headers: [world.basic("nope")]).status == 400)
+            let wrongUser = ("Authorization", BasicCredentials(user: "johndoe", password: password).headerValue)
+            #expect(try world.send("GET", "/v2/", host: Self.host, headers: [wrongUser]).status == 400)
+        }
     }
 
     @Test("a token is good for 12 hours, then denied with ECR's text")
@@ -82,7 +85,7 @@ struct RegistryAuthTests {
             context: world.context("SetRepositoryPolicy"))
         let password = try world.password()
         let image = TestImage(seed: "actions")
-        world.authorizer.forget()
+        world.authorizer.reset()
         #expect(try world.push(image, to: "web/app", tag: "v1", password: password, host: Self.host).status == 201)
         let layer = image.layers[0].digest
         let auth = [world.basic(password)]

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import HTTPServer
+import TestSupport
 import Testing
 
 @testable import ECR

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -11,32 +12,8 @@ final class RawClient {
     let fd: Int32
     private var buffer: [UInt8] = []
 
-    struct Response {
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
-
-        func header(_ name: String) -> String? {
-            headers.first { $0.0.lowercased() == name.lowercased() }?.1
-        }
-
-        var text: String { String(decoding: body, as: UTF8.self) }
-    }
-
     init(port: Int, receiveTimeoutSeconds: Int = 30) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else { throw SystemError(call: "connect", errno: errno) }
-        var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        fd = try TestHTTP.connect(port: port, receiveTimeoutSeconds: receiveTimeoutSeconds)
     }
 
     deinit { close(fd) }
@@ -57,19 +34,12 @@ final class RawClient {
     }
 
     /// Reads one response; `head` says the request was HEAD, so no body follows.
-    func readResponse(head: Bool = false) throws -> Response {
+    func readResponse(head: Bool = false) throws -> TestResponse {
         while true {
             if let end = find([13, 10, 13, 10]) {
-                let headText = String(decoding: buffer[0..<end], as: UTF8.self)
+                let (status, headers) = TestHTTP.parseHead(buffer[0..<end])
                 buffer.removeFirst(end + 4)
-                var lines = headText.components(separatedBy: "\r\n")
-                let statusLine = lines.removeFirst().split(separator: " ")
-                let status = Int(statusLine[1])!
-                let headers = lines.map { line -> (String, String) in
-                    let colon = line.firstIndex(of: ":")!
-                    return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-                }
-                var response = Response(status: status, headers: headers, body: [])
+                var response = TestResponse(status: status, headers: headers, body: [])
                 if status == 100 { return response }
                 let length = head ? 0 : Int(response.header("content-length") ?? "0")!
                 while buffer.count < length {

@@ -3,25 +3,9 @@ import Foundation
 import HTTPServer
 import Storage
 import Synchronization
+import TestSupport
 
 @testable import IAM
-
-/// A clock tests can move forward.
-final class TestClock: Sendable {
-    let value: Mutex<Date>
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_780_000_000)) {
-        value = Mutex(start)
-    }
-
-    var now: Date { value.withLock { $0 } }
-
-    func advance(_ seconds: TimeInterval) {
-        value.withLock { $0 = $0.addingTimeInterval(seconds) }
-    }
-
-    var aws: AWSClock { AWSClock(now: { [self] in now }) }
-}
 
 /// One IAM module on fresh temporary state, called in-process (no sockets): the handlers
 /// the router would call, the path routes, the credential store and the authorizer.

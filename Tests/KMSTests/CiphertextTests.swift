@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import KMS
@@ -68,12 +69,5 @@ struct CiphertextTests {
         #expect(kms.keys.decrypt(blob, with: key, context: context, storedBy: .secretsManager) == [0, 1, 2, 255])
         let otherVersion = EncryptionContext.secretVersion(arn: arn, versionID: "v2")
         #expect(kms.keys.decrypt(blob, with: key, context: otherVersion, storedBy: .secretsManager) == nil)
-    }
-}
-
-extension Array where Element == UInt8 {
-    func contains(bytes needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, count >= needle.count else { return false }
-        return (0...(count - needle.count)).contains { Array(self[$0..<($0 + needle.count)]) == needle }
     }
 }

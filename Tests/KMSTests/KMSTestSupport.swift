@@ -2,27 +2,22 @@ import AWSCore
 import Crypto
 import Foundation
 import Storage
+import TestSupport
 
 @testable import KMS
 
 /// A fresh database in a temporary directory with KMS's tables (or the migrations given).
 final class KMSHarness {
-    let directory: String
-    let database: Database
+    let state: TestDatabase
     let keys: KMSKeys
     let scope = KMSScope(accountID: "111122223333", region: "us-east-1")
 
     init(migrations: [Migration] = StorageSchema.migrations + KMSSchema.migrations) throws {
-        directory = NSTemporaryDirectory() + "/kms-tests-" + UUID().uuidString.lowercased()
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        database = try Database(path: directory + "/ebauth.sqlite3")
-        try Migrator(migrations).migrate(database)
-        keys = KMSKeys(database: database, clock: AWSClock(now: { Date(timeIntervalSince1970: 1_700_000_000) }))
+        state = try TestDatabase("kms", migrations: migrations)
+        keys = KMSKeys(database: state.database, clock: TestClock().aws)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    var database: Database { state.database }
 }
 
 /// Ciphertexts as the services sealed them before KMS was one module (format version 1).

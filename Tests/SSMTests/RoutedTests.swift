@@ -3,34 +3,32 @@ import Foundation
 import HTTPServer
 import Logging
 import Storage
+import TestSupport
 import Testing
 
 @testable import SSM
 
-/// The whole router in process, no sockets: what a client sees on the wire.
+/// The whole router in process, no sockets, or the whole server: what a client sees on the wire.
 @Suite("SSM through the router")
 struct RoutedTests {
-    func router(_ ssm: SSMHarness) -> ServiceRouter {
+    func router(_ ssm: SSMHarness) -> RouterClient {
         var logger = Logger(label: "ssm-test")
         logger.logLevel = .critical
-        return ServiceRouter(
-            authenticator: SigV4Authenticator(), handlers: [ssm.backend.routes()], pathRoutes: [], logger: logger)
+        return RouterClient(
+            ServiceRouter(
+                authenticator: SigV4Authenticator(), handlers: [ssm.backend.routes()], pathRoutes: [], logger: logger))
     }
 
-    func call(_ router: ServiceRouter, _ operation: String, _ json: String) throws -> (
+    func call(_ server: some HTTPTestTarget, _ operation: String, _ json: String) throws -> (
         status: Int, headers: HTTPHeaders, body: [String: Any]
     ) {
-        var headers = HTTPHeaders()
-        headers.add("X-Amz-Target", "AmazonSSM.\(operation)")
-        headers.add("Content-Type", "application/x-amz-json-1.1")
-        let response = router.respond(
-            to: HTTPRequest(method: "POST", target: "/", headers: headers, body: .bytes(Array(json.utf8))))
-        guard case .bytes(let bytes) = response.body else { throw RoutedTestError.notBytes }
-        let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] ?? [:]
-        return (response.status, response.headers, object)
+        let response = try server.send(
+            "POST", "/",
+            headers: [("X-Amz-Target", "AmazonSSM.\(operation)"), ("Content-Type", "application/x-amz-json-1.1")],
+            body: Array(json.utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
+        return (response.status, HTTPHeaders(response.headers), object)
     }
-
-    enum RoutedTestError: Error { case notBytes }
 
     @Test("PutParameter and GetParameter round-trip as JSON 1.1 with epoch-second dates")
     func roundTrip() throws {
@@ -51,22 +49,22 @@ struct RoutedTests {
         #expect(parameter["SourceResult"] == nil)
     }
 
-    @Test("errors carry __type, message and X-Amzn-ErrorType with AWS's status")
-    func errors() throws {
-        let ssm = try SSMHarness()
-        let router = router(ssm)
-        let missing = try call(router, "GetParameter", #"{"Name":"nope"}"#)
-        #expect(missing.status == 400)
-        #expect(missing.body["__type"] as? String == "ParameterNotFound")
-        #expect(missing.body["message"] as? String == "")
-        #expect(missing.headers["x-amzn-errortype"] == "ParameterNotFound")
-        let invalid = try call(router, "PutParameter", #"{"Type":"String"}"#)
-        #expect(invalid.body["__type"] as? String == "ValidationException")
-        #expect(
-            (invalid.body["message"] as? String)?.hasPrefix("2 validation errors detected: Value null at 'name'")
-                == true)
-        let malformed = try call(router, "GetParameter", #"{"Name":5}"#)
-        #expect(malformed.body["__type"] as? String == "SerializationException")
+    @Test("errors carry __type, message and X-Amzn-ErrorType with AWS's status", arguments: TestApp.Mode.allCases)
+    func errors(_ mode: TestApp.Mode) throws {
+        try TestApp.test(mode) { server in
+            let missing = try call(server, "GetParameter", #"{"Name":"nope"}"#)
+            #expect(missing.status == 400)
+            #expect(missing.body["__type"] as? String == "ParameterNotFound")
+            #expect(missing.body["message"] as? String == "")
+            #expect(missing.headers["x-amzn-errortype"] == "ParameterNotFound")
+            let invalid = try call(server, "PutParameter", #"{"Type":"String"}"#)
+            #expect(invalid.body["__type"] as? String == "ValidationException")
+            #expect(
+                (invalid.body["message"] as? String)?.hasPrefix("2 validation errors detected: Value null at 'name'")
+                    == true)
+            let malformed = try call(server, "GetParameter", #"{"Name":5}"#)
+            #expect(malformed.body["__type"] as? String == "SerializationException")
+        }
     }
 
     @Test("SSM operations that are not built answer 501 NotImplemented")

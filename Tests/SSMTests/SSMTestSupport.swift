@@ -3,6 +3,7 @@ import Foundation
 import KMS
 import Storage
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import SSM
@@ -145,89 +146,5 @@ final class SSMHarness {
         _ = try backend.removeTagsFromResource(
             RemoveTagsFromResourceRequest(ResourceType: type, ResourceId: id, TagKeys: keys),
             context: context("RemoveTagsFromResource"))
-    }
-
-    /// The raw bytes of the database and its WAL, to look for values that must not be there.
-    func stateFileBytes() throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database.path + suffix) {
-            bytes += Array(try Data(contentsOf: URL(fileURLWithPath: database.path + suffix)))
-        }
-        return bytes
-    }
-}
-
-/// A clock tests move by hand.
-final class TestClock: Sendable {
-    private let value = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
-
-    var now: Date { value.withLock { $0 } }
-
-    func advance(_ seconds: TimeInterval) {
-        value.withLock { $0 = $0.addingTimeInterval(seconds) }
-    }
-}
-
-/// Records every question asked and refuses the ones `deny` picks, with IAM's reason.
-final class RecordingAuthorizer: Authorizer {
-    private let state = Mutex<(requests: [AuthorizationRequest], deny: @Sendable (AuthorizationRequest) -> Bool)>(
-        ([], { _ in false }))
-
-    var requests: [AuthorizationRequest] { state.withLock { $0.requests } }
-
-    func deny(_ rule: @escaping @Sendable (AuthorizationRequest) -> Bool) {
-        state.withLock { $0.deny = rule }
-    }
-
-    func reset() {
-        state.withLock { $0.requests = [] }
-    }
-
-    func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
-        let denied = state.withLock { state -> Bool in
-            state.requests.append(request)
-            return state.deny(request)
-        }
-        if denied {
-            throw AccessDenial(
-                callerARN: request.caller.arn, action: request.action, resource: request.resource,
-                reason: .noIdentityPolicyAllows)
-        }
-    }
-}
-
-/// Runs `body` and checks that it fails as AWS would: code, message (when given) and status.
-func expectAWSError(
-    _ code: String, _ message: String? = nil, status: Int = 400, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () throws -> Void
-) {
-    do {
-        try body()
-        Issue.record("expected \(code), but the call succeeded", sourceLocation: sourceLocation)
-    } catch {
-        let aws = ErrorRenderer.awsError(for: error)
-        #expect(aws.code == code, sourceLocation: sourceLocation)
-        #expect(aws.status == status, sourceLocation: sourceLocation)
-        if let message { #expect(aws.message == message, sourceLocation: sourceLocation) }
-    }
-}
-
-/// The message of the error `body` throws, for checks on part of it.
-func awsErrorMessage(_ body: () throws -> Void) -> String? {
-    do {
-        try body()
-        return nil
-    } catch {
-        return ErrorRenderer.awsError(for: error).message
-    }
-}
-
-extension Array where Element == UInt8 {
-    func contains(bytes needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        for start in 0...(count - needle.count) where self[start] == needle[0] {
-            if Array(self[start..<(start + needle.count)]) == needle { return true }
-        }
-        return false
     }
 }

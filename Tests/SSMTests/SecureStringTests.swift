@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import KMS
+import TestSupport
 import Testing
 
 @testable import SSM
@@ -162,3 +163,5 @@ struct SecureStringTests {
         #expect(open(tampered, "arn:a") == nil)
     }
 }
+
+extension SSMHarness: DatabaseHarness {}

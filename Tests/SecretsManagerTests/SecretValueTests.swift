@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SecretsManager
@@ -151,3 +152,5 @@ struct PutSecretValueTests {
         ) { try secrets.put("s", "three", token: token) }
     }
 }
+
+extension SecretsHarness: DatabaseHarness {}

@@ -3,6 +3,7 @@ import Foundation
 import KMS
 import Storage
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import SecretsManager
@@ -99,75 +100,5 @@ final class SecretsHarness {
 
     func untag(_ id: String, _ keys: [String]) throws {
         _ = try backend.untagResource(UntagResourceRequest(SecretId: id, TagKeys: keys), context: context("UntagResource"))
-    }
-
-    /// Every byte of the database files, to look for plaintext.
-    func stateFileBytes() throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: database.path + suffix) {
-            bytes += Array(try Data(contentsOf: URL(fileURLWithPath: database.path + suffix)))
-        }
-        return bytes
-    }
-}
-
-/// A clock tests move by hand.
-final class TestClock: Sendable {
-    private let value = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
-
-    var now: Date { value.withLock { $0 } }
-
-    func advance(_ seconds: TimeInterval) {
-        value.withLock { $0 = $0.addingTimeInterval(seconds) }
-    }
-}
-
-/// Records every question asked and refuses the ones `deny` picks, with IAM's reason.
-final class RecordingAuthorizer: Authorizer {
-    private let state = Mutex<(requests: [AuthorizationRequest], deny: @Sendable (AuthorizationRequest) -> Bool)>(
-        ([], { _ in false }))
-
-    var requests: [AuthorizationRequest] { state.withLock { $0.requests } }
-
-    func deny(_ rule: @escaping @Sendable (AuthorizationRequest) -> Bool) {
-        state.withLock { $0.deny = rule }
-    }
-
-    func authorize(_ request: AuthorizationRequest) throws(AccessDenial) {
-        let denied = state.withLock { state -> Bool in
-            state.requests.append(request)
-            return state.deny(request)
-        }
-        if denied {
-            throw AccessDenial(
-                callerARN: request.caller.arn, action: request.action, resource: request.resource,
-                reason: .noIdentityPolicyAllows)
-        }
-    }
-}
-
-/// Runs `body` and checks that it fails as AWS would: code, message (when given) and status.
-func expectAWSError(
-    _ code: String, _ message: String? = nil, status: Int = 400, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () throws -> Void
-) {
-    do {
-        try body()
-        Issue.record("expected \(code), but the call succeeded", sourceLocation: sourceLocation)
-    } catch {
-        let aws = ErrorRenderer.awsError(for: error)
-        #expect(aws.code == code, sourceLocation: sourceLocation)
-        #expect(aws.status == status, sourceLocation: sourceLocation)
-        if let message { #expect(aws.message == message, sourceLocation: sourceLocation) }
-    }
-}
-
-extension Array where Element == UInt8 {
-    func contains(bytes needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        for start in 0...(count - needle.count) where self[start] == needle[0] {
-            if Array(self[start..<(start + needle.count)]) == needle { return true }
-        }
-        return false
     }
 }

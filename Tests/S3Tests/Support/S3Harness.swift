@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import Storage
 import Crypto
+import TestSupport
 
 @testable import S3
 
