@@ -91,7 +91,8 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "HTTPServer", "Storage", "AWSCore", "IAM", "KMS", "SSM", "SecretsManager", "S3", "Registry", "ECR", .product(name: "Logging", package: "swift-log"),
+                "HTTPServer", "Storage", "AWSCore", "IAM", "KMS", "SSM", "SecretsManager", "S3", "Registry", "ECR",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -111,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "ebauth-fuzz",
             dependencies: [
-                "HTTPServer", "AWSCore", "S3", "Registry", "Beanstalk", .product(name: "Crypto", package: "swift-crypto"),
+                "HTTPServer", "AWSCore", "S3", "Registry", "Beanstalk",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Fuzz/Sources/ebauth-fuzz"
         ),

@@ -21,7 +21,8 @@ public final class ECRModule: ServiceModule, ServiceBanner {
     let tokenLifetime: TimeInterval
 
     public init(tokenLifetime: TimeInterval? = nil) {
-        let fromEnvironment = ProcessInfo.processInfo.environment["EBAUTH_ECR_TOKEN_LIFETIME_SECONDS"].flatMap(Double.init)
+        let fromEnvironment = ProcessInfo.processInfo.environment["EBAUTH_ECR_TOKEN_LIFETIME_SECONDS"].flatMap(
+            Double.init)
         self.tokenLifetime = tokenLifetime ?? fromEnvironment.flatMap { $0 > 0 ? $0 : nil } ?? 12 * 3600
     }
 
@@ -52,7 +53,8 @@ public final class ECRModule: ServiceModule, ServiceBanner {
             + [
                 PathRoute(
                     prefix: LayerURLSigner.prefix, name: "ecr-layers",
-                    responder: LayerDownloadResponder(signer: parts.backend.layerURLs, registry: parts.backend.registry))
+                    responder: LayerDownloadResponder(signer: parts.backend.layerURLs, registry: parts.backend.registry)
+                )
             ]
     }
 

@@ -11,7 +11,8 @@ public struct RegistryModule: ServiceModule {
     public var migrations: [Migration] { RegistrySchema.migrations }
 
     public func pathRoutes(_ environment: ServiceEnvironment) throws -> [PathRoute] {
-        let store = RegistryStore(database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
+        let store = RegistryStore(
+            database: environment.database, blobStore: environment.blobStore, clock: environment.clock)
         return Self.pathRoutes(
             environment: environment, backend: RegistryBackend(store: store), front: nil,
             logger: Logger(label: "ebauth.registry"))
@@ -49,7 +50,10 @@ public struct RegistryFront: Sendable {
     public var fallback: RegistryResolver
     public var blobRedirect: RegistryResponder.BlobRedirect?
 
-    public init(named: @escaping RegistryResolver, fallback: @escaping RegistryResolver, blobRedirect: RegistryResponder.BlobRedirect?) {
+    public init(
+        named: @escaping RegistryResolver, fallback: @escaping RegistryResolver,
+        blobRedirect: RegistryResponder.BlobRedirect?
+    ) {
         self.named = named
         self.fallback = fallback
         self.blobRedirect = blobRedirect

@@ -69,7 +69,8 @@ public struct AWSClient: Sendable {
     }
 
     /// Query protocol (IAM, STS): form-encoded `Action` with `Version`.
-    public func query(service: String, version: String, action: String, parameters: [(String, String)]) throws -> String {
+    public func query(service: String, version: String, action: String, parameters: [(String, String)]) throws -> String
+    {
         let form = ([("Action", action), ("Version", version)] + parameters)
             .map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
         let payload = Array(form.utf8)
@@ -95,7 +96,8 @@ public struct AWSClient: Sendable {
         let headers = signer.sign(
             method: method, rawPath: path, rawQuery: query, host: host, headers: extra, body: body, service: "s3",
             region: region, credentials: credentials)
-        let reply = try http.send(method, query.isEmpty ? path : path + "?" + query, host: host, headers: headers, body: body)
+        let reply = try http.send(
+            method, query.isEmpty ? path : path + "?" + query, host: host, headers: headers, body: body)
         guard (200..<300).contains(reply.status) else { throw Self.xmlError(reply, operation: operation) }
         return reply
     }
@@ -103,7 +105,8 @@ public struct AWSClient: Sendable {
     static func xmlError(_ reply: HTTPReply, operation: String) -> AWSCallError {
         let text = reply.text
         func element(_ name: String) -> String? {
-            guard let start = text.range(of: "<\(name)>"), let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
+            guard let start = text.range(of: "<\(name)>"),
+                let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
             else { return nil }
             return String(text[start.upperBound..<end.lowerBound])
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
@@ -111,8 +114,10 @@ public struct AWSClient: Sendable {
                 .replacingOccurrences(of: "&amp;", with: "&")
         }
         return AWSCallError(
-            status: reply.status, code: element("Code") ?? (reply.status == 501 ? "NotImplemented" : "HTTP\(reply.status)"),
-            message: element("Message") ?? "", requestID: element("RequestId") ?? reply.header("x-amz-request-id")
+            status: reply.status,
+            code: element("Code") ?? (reply.status == 501 ? "NotImplemented" : "HTTP\(reply.status)"),
+            message: element("Message") ?? "",
+            requestID: element("RequestId") ?? reply.header("x-amz-request-id")
                 ?? reply.header("x-amzn-requestid"),
             operation: operation)
     }

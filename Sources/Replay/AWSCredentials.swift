@@ -53,10 +53,11 @@ public struct SigV4Signer: Sendable {
         let scope = "\(day)/\(region)/\(service)/aws4_request"
         let key = keys.key(secret: credentials.secretAccessKey, date: day, region: region, service: service)
         let signature = SigningKeyCache.signature(canonical.stringToSign(amzDate: amzDate, scope: scope), key: key)
-        all.append((
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)"
-        ))
+        all.append(
+            (
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)"
+            ))
         return all
     }
 }

@@ -23,13 +23,22 @@ public struct ReplayCommand: ParsableCommand {
     @Option(help: "Write a JSON report here.")
     var json: String?
 
-    @Option(help: "Registry backends for third-party registries, comma-separated: embedded (ebauth's own), process (Debian's docker-registry), container (the same registry in a Docker engine).")
+    @Option(
+        help:
+            "Registry backends for third-party registries, comma-separated: embedded (ebauth's own), process (Debian's docker-registry), container (the same registry in a Docker engine)."
+    )
     var registry = "embedded"
 
-    @Option(help: "Image pullers, comma-separated: builtin (ebauth's registry client), skopeo, docker (a private Docker engine started for the run). Several backends or pullers replay every combination and report the matrix.")
+    @Option(
+        help:
+            "Image pullers, comma-separated: builtin (ebauth's registry client), skopeo, docker (a private Docker engine started for the run). Several backends or pullers replay every combination and report the matrix."
+    )
     var puller = "builtin"
 
-    @Option(help: "Use this Docker engine (e.g. unix:///run/docker.sock) instead of starting a private one; for --puller docker it must route registry traffic through --router-port (see --print-engine-setup).")
+    @Option(
+        help:
+            "Use this Docker engine (e.g. unix:///run/docker.sock) instead of starting a private one; for --puller docker it must route registry traffic through --router-port (see --print-engine-setup)."
+    )
     var dockerHost: String?
 
     @Option(help: "With --docker-host: the loopback port of the registry router the engine's HTTP_PROXY names.")
@@ -48,11 +57,14 @@ public struct ReplayCommand: ParsableCommand {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
     }
 
-    static func kinds<Kind: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> [Kind] where Kind.RawValue == String {
+    static func kinds<Kind: RawRepresentable & CaseIterable>(_ text: String, option: String) throws -> [Kind]
+    where Kind.RawValue == String {
         var kinds: [Kind] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let kind = Kind(rawValue: name) else {
-                throw ValidationError("--\(option): unknown '\(name)' (expected \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ValidationError(
+                    "--\(option): unknown '\(name)' (expected \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             if !kinds.contains(where: { $0.rawValue == kind.rawValue }) { kinds.append(kind) }
         }
@@ -72,11 +84,13 @@ public struct ReplayCommand: ParsableCommand {
         if let filter {
             folders = folders.filter { folder in
                 folder.localizedCaseInsensitiveContains(filter)
-                    || ((try? Scenario.load(folder: folder).scenario.name.localizedCaseInsensitiveContains(filter)) ?? false)
+                    || ((try? Scenario.load(folder: folder).scenario.name.localizedCaseInsensitiveContains(filter))
+                        ?? false)
             }
         }
         guard !folders.isEmpty else {
-            FileHandle.standardError.write(Data("ebauth replay: no scenarios under \(paths.joined(separator: " "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("ebauth replay: no scenarios under \(paths.joined(separator: " "))\n".utf8))
             throw ExitCode(1)
         }
         let verbose = verbose
@@ -87,7 +101,8 @@ public struct ReplayCommand: ParsableCommand {
                 print(ReplayTools.engineRequirements(routerPort: routerPort, scenarios: scenarios))
                 return
             }
-            tools = try ReplayTools.prepare(for: variants, scenarios: scenarios, dockerHost: dockerHost, routerPort: routerPort)
+            tools = try ReplayTools.prepare(
+                for: variants, scenarios: scenarios, dockerHost: dockerHost, routerPort: routerPort)
         } catch {
             FileHandle.standardError.write(Data("ebauth replay: \(error)\n".utf8))
             throw ExitCode(1)
@@ -97,11 +112,13 @@ public struct ReplayCommand: ParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
         if let engine = tools.engine { print("Docker engine: \(engine.description)") }
         let showVariant = variants != [.standard]
-        let results = Runner.run(folders: folders, jobs: jobs, variants: variants, tools: tools) { result, done, total in
+        let results = Runner.run(folders: folders, jobs: jobs, variants: variants, tools: tools) {
+            result, done, total in
             // Scenarios cut short by Ctrl-C or SIGTERM are not results.
             guard !RunningChildren.shared.isStopping else { return }
             let variant = showVariant ? " [\(result.variant)]" : ""
-            var line = "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name)\(variant) (\(String(format: "%.2f", result.seconds))s)"
+            var line =
+                "[\(done)/\(total)] \(result.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.name)\(variant) (\(String(format: "%.2f", result.seconds))s)"
             if let reason = result.reason { line += "\n        \(reason)" }
             if verbose || result.status == .failed, let report = result.report { line += "\n" + report.text }
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -113,8 +130,13 @@ public struct ReplayCommand: ParsableCommand {
         let disagreements = variants.count > 1 ? Reports.disagreements(results) : []
         for disagreement in disagreements { print("variants disagree: \(disagreement)") }
         let notApplicable = count(.notApplicable) > 0 ? ", \(count(.notApplicable)) not applicable" : ""
-        let runs = variants.count > 1 ? "\(folders.count) scenarios × \(variants.count) variants = \(results.count) runs" : "\(results.count) scenarios"
-        print("\(runs): \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.error)) errors\(notApplicable)")
+        let runs =
+            variants.count > 1
+            ? "\(folders.count) scenarios × \(variants.count) variants = \(results.count) runs"
+            : "\(results.count) scenarios"
+        print(
+            "\(runs): \(count(.passed)) passed, \(count(.failed)) failed, \(count(.skipped)) skipped, \(count(.error)) errors\(notApplicable)"
+        )
         if let junit { try Reports.junit(results).write(toFile: junit, atomically: true, encoding: .utf8) }
         if let json { try Reports.json(results).write(to: URL(fileURLWithPath: json)) }
         if count(.failed) + count(.error) + disagreements.count > 0 { throw ExitCode(1) }
@@ -125,7 +147,9 @@ public struct ReplayCommand: ParsableCommand {
 public struct DeployCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "deploy",
-        abstract: "Deploy one source bundle (folder or .zip) into the AWS world a scenario file describes; print the logs and the diagnosis.")
+        abstract:
+            "Deploy one source bundle (folder or .zip) into the AWS world a scenario file describes; print the logs and the diagnosis."
+    )
 
     @Argument(help: "The source bundle, a folder or a .zip.")
     var bundle: String
@@ -143,11 +167,16 @@ public struct DeployCommand: ParsableCommand {
         if !hasExpectation { text += "\nexpect: {outcome: failed, failure: {step: bundle, message: \"(none)\"}}\n" }
         let scenario = try Scenario.parse(text, file: world)
         let folder = (world as NSString).deletingLastPathComponent
-        let result = ScenarioRun.replay(folder: folder.isEmpty ? "." : folder, bundleOverride: bundle, scenarioOverride: scenario)
+        let result = ScenarioRun.replay(
+            folder: folder.isEmpty ? "." : folder, bundleOverride: bundle, scenarioOverride: scenario)
         if let report = result.report { print(report.text, terminator: "") }
         guard hasExpectation else {
             let succeeded = result.report?.succeeded ?? false
-            print(succeeded ? "deployment succeeded" : "deployment failed" + (result.status == .error || result.status == .skipped ? ": \(result.reason ?? "")" : ""))
+            print(
+                succeeded
+                    ? "deployment succeeded"
+                    : "deployment failed"
+                        + (result.status == .error || result.status == .skipped ? ": \(result.reason ?? "")" : ""))
             if !succeeded { throw ExitCode(1) }
             return
         }

@@ -96,7 +96,8 @@ extension DeploymentEngine {
         do {
             text = SecretValue.text(of: try deployer.call(request))
         } catch let error as AWSCallError {
-            let message = "\(error.message) (Service: AWSSecretsManager; Status Code: \(error.status); Error Code: "
+            let message =
+                "\(error.message) (Service: AWSSecretsManager; Status Code: \(error.status); Error Code: "
                 + "\(error.code); Request ID: \(error.requestID ?? ""))"
             throw DeploymentFailure(
                 .ebextensions, error, error: message, event: "Service:AmazonCloudFormation, Message:\(message)",

@@ -27,7 +27,8 @@ extension DeploymentEngine {
             return try DockerApplication.load(from: staged, platform: scenario.platform, environment: properties)
         } catch {
             throw DeploymentFailure(
-                .bundle, .malformed, error: error.message, event: error.message, diagnosis: Diagnosis.application(error))
+                .bundle, .malformed, error: error.message, event: error.message, diagnosis: Diagnosis.application(error)
+            )
         }
     }
 
@@ -61,7 +62,8 @@ extension DeploymentEngine {
         let found = try PullCredentials.lookUp(image, in: sources, log: &report.log)
         switch puller.pull(image, credential: found.credential) {
         case .success(let pulled):
-            let fetched = "\(pulled.blobs) \(puller.name == "docker" ? "layers" : "blobs")"
+            let fetched =
+                "\(pulled.blobs) \(puller.name == "docker" ? "layers" : "blobs")"
                 + (pulled.bytes > 0 ? ", \(pulled.bytes) bytes" : "")
             report.log.info("Pulled \(image.familiar) (\(pulled.manifestDigest), \(fetched), \(puller.name) puller)")
             report.pulled.append(image.familiar)

@@ -20,7 +20,8 @@ public final class DeploymentEngine {
     struct Stop: Error {}
 
     public init(
-        scenario: Scenario, bundle: String, http: LocalHTTPClient, endpoint: String, world: SeededWorld, sandbox: InstanceSandbox,
+        scenario: Scenario, bundle: String, http: LocalHTTPClient, endpoint: String, world: SeededWorld,
+        sandbox: InstanceSandbox,
         puller: any ImagePuller
     ) {
         self.scenario = scenario
@@ -37,7 +38,8 @@ public final class DeploymentEngine {
 
     public func run() -> DeploymentReport {
         let deployments: [(kind: Scenario.Deployment.Kind, environment: [String: String])] =
-            scenario.deployments.isEmpty ? [(.application, [:])] : scenario.deployments.map { ($0.kind, $0.environment) }
+            scenario.deployments.isEmpty
+            ? [(.application, [:])] : scenario.deployments.map { ($0.kind, $0.environment) }
         for (index, deployment) in deployments.enumerated() {
             report.deployment = index
             do {
@@ -57,7 +59,8 @@ public final class DeploymentEngine {
                 + "Error: \(failure.error)")
         report.log.info("Executing cleanup logic")
         report.log.info(
-            #"CommandService Response: {"status":"FAILURE","api_version":"1.0","results":[{"status":"FAILURE","msg":"Engine execution has encountered an error.","returncode":1,"events":[{"msg":"Instance deployment failed. For details, see 'eb-engine.log'.","severity":"ERROR"}]}]}"#)
+            #"CommandService Response: {"status":"FAILURE","api_version":"1.0","results":[{"status":"FAILURE","msg":"Engine execution has encountered an error.","returncode":1,"events":[{"msg":"Instance deployment failed. For details, see 'eb-engine.log'.","severity":"ERROR"}]}]}"#
+        )
         report.log.info("Platform Engine finished execution on command: \(command)")
         if let event = failure.event { report.log.event(event) }
         report.log.event("Instance deployment failed. For details, see 'eb-engine.log'.")
@@ -103,20 +106,33 @@ public final class DeploymentEngine {
         }
         try resolveProperties(command: command, overrides: deployment.environment)
         try installGetConfig()
-        if application { try runCommands(extensions?.commands ?? [], instruction: "PreBuildEbExtension", command: command) }
-        try runHooks(phase: "prebuild", root: hookRoot, instruction: application ? "RunAppDeployPreBuildHooks" : "RunConfigDeployPreBuildHooks", command: command)
+        if application {
+            try runCommands(extensions?.commands ?? [], instruction: "PreBuildEbExtension", command: command)
+        }
+        try runHooks(
+            phase: "prebuild", root: hookRoot,
+            instruction: application ? "RunAppDeployPreBuildHooks" : "RunConfigDeployPreBuildHooks", command: command)
         try pullImages(command: command)
-        if application { try runCommands(extensions?.containerCommands ?? [], instruction: "PostBuildEbExtension", command: command) }
-        try runHooks(phase: "predeploy", root: hookRoot, instruction: application ? "RunAppDeployPreDeployHooks" : "RunConfigDeployPreDeployHooks", command: command)
+        if application {
+            try runCommands(extensions?.containerCommands ?? [], instruction: "PostBuildEbExtension", command: command)
+        }
+        try runHooks(
+            phase: "predeploy", root: hookRoot,
+            instruction: application ? "RunAppDeployPreDeployHooks" : "RunConfigDeployPreDeployHooks", command: command)
         report.log.info("Executing instruction: FlipApplication")
-        try runHooks(phase: "postdeploy", root: hookRoot, instruction: application ? "RunAppDeployPostDeployHooks" : "RunConfigDeployPostDeployHooks", command: command)
+        try runHooks(
+            phase: "postdeploy", root: hookRoot,
+            instruction: application ? "RunAppDeployPostDeployHooks" : "RunConfigDeployPostDeployHooks",
+            command: command)
         report.log.info("Platform Engine finished execution on command: \(command)")
-        report.log.event(application ? "Instance deployment completed successfully." : "Environment update completed successfully.")
+        report.log.event(
+            application ? "Instance deployment completed successfully." : "Environment update completed successfully.")
     }
 
     func stage() throws {
         try? FileManager.default.removeItem(atPath: staging)
-        try? FileManager.default.createDirectory(atPath: sandbox.directory + "/var/app", withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: sandbox.directory + "/var/app", withIntermediateDirectories: true)
         do {
             staged = try SourceBundle.stage(bundle, into: staging)
         } catch {
@@ -146,7 +162,9 @@ public final class DeploymentEngine {
     var port: String {
         if let staged, let app = try? DockerApplication.load(from: staged, platform: scenario.platform),
             let first = app.dockerrun?.ports?.first?.containerPort
-        { return first }
+        {
+            return first
+        }
         return "8080"
     }
 
@@ -156,7 +174,8 @@ public final class DeploymentEngine {
             options[setting.namespace, default: [:]][setting.optionName] = setting.value
         }
         let tool = GetConfigTool(
-            environment: properties, container: GetConfigTool.container(environmentName: scenario.name.prefix(40).description, port: port),
+            environment: properties,
+            container: GetConfigTool.container(environmentName: scenario.name.prefix(40).description, port: port),
             optionSettings: options, platformConfig: GetConfigTool.platformConfig(port: port))
         try tool.install(in: sandbox.optEB)
     }

@@ -1,8 +1,8 @@
 import AWSCore
-import Storage
 import Beanstalk
 import Foundation
 import HTTPServer
+import Storage
 import Synchronization
 
 /// `docker login` for emulated instances. The instance's `docker` front end posts its
@@ -34,7 +34,8 @@ public final class DockerLoginDesk: Sendable {
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         let parts = request.path.split(separator: "/")
-        guard parts.count == 4, parts[3] == "docker-login", let instance = instances.withLock({ $0[String(parts[2])] }) else {
+        guard parts.count == 4, parts[3] == "docker-login", let instance = instances.withLock({ $0[String(parts[2])] })
+        else {
             return HTTPResponse(status: 404, headers: HTTPHeaders(), bytes: Array("no such instance".utf8))
         }
         let name = QueryItems(parsing: request.query).items.first { $0.name == "request" }?.value ?? ""
@@ -43,7 +44,9 @@ public final class DockerLoginDesk: Sendable {
         }
         let folder = instance.sandbox.directory + "/requests/" + name
         let args = (FileManager.default.contents(atPath: folder + "/args") ?? Data())
-            .split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+            .split(separator: 0, omittingEmptySubsequences: false).dropLast().map {
+                String(decoding: $0, as: UTF8.self)
+            }
         let stdin = FileManager.default.contents(atPath: folder + "/stdin")
         let answer = login(Array(args), stdin: stdin, instance: instance)
         try? Data(answer.stdout.utf8).write(to: URL(fileURLWithPath: folder + "/stdout"))
@@ -80,7 +83,8 @@ public final class DockerLoginDesk: Sendable {
         } catch {
             return Answer(stderr: warning + error.stderr, status: error.status)
         }
-        let stored = "WARNING! Your password will be stored unencrypted in /root/.docker/config.json.\n"
+        let stored =
+            "WARNING! Your password will be stored unencrypted in /root/.docker/config.json.\n"
             + "Configure a credential helper to remove this warning. See\n"
             + "https://docs.docker.com/go/credential-store/\n\n"
         return Answer(stdout: "Login Succeeded\n", stderr: warning + stored, status: 0)

@@ -35,7 +35,8 @@ public struct HookRunner: Sendable {
         if platform.convertsHookLineEndings, let data = FileManager.default.contents(atPath: absolute),
             !data.contains(0), data.contains(13)
         {
-            let converted = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+            let converted = Data(
+                String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
             try? converted.write(to: URL(fileURLWithPath: absolute))
         }
     }
@@ -45,7 +46,9 @@ public struct HookRunner: Sendable {
         var info = stat()
         guard stat(absolute, &info) == 0 else { return "fork/exec \(relative): no such file or directory" }
         if info.st_mode & 0o111 == 0 { return "fork/exec \(relative): permission denied" }
-        guard let handle = FileHandle(forReadingAtPath: absolute) else { return "fork/exec \(relative): permission denied" }
+        guard let handle = FileHandle(forReadingAtPath: absolute) else {
+            return "fork/exec \(relative): permission denied"
+        }
         let head = handle.readData(ofLength: 256)
         try? handle.close()
         if head.starts(with: [0x7f, 0x45, 0x4c, 0x46]) { return nil }
@@ -71,7 +74,8 @@ public struct HookRunner: Sendable {
         return .succeeded(outcome)
     }
 
-    public func execute(_ command: [String], cwd: String, environment: [String: String], port: String) -> ProcessOutcome {
+    public func execute(_ command: [String], cwd: String, environment: [String: String], port: String) -> ProcessOutcome
+    {
         var env = environment
         env["HOME"] = "/root"
         env["PATH"] = Self.path
@@ -83,15 +87,18 @@ public struct HookRunner: Sendable {
             try? FileManager.default.removeItem(atPath: out)
             try? FileManager.default.removeItem(atPath: err)
         }
-        let outFD = ChildProcess.appendFile(out), errFD = ChildProcess.appendFile(err), inFD = ChildProcess.devNull(write: false)
+        let outFD = ChildProcess.appendFile(out), errFD = ChildProcess.appendFile(err),
+            inFD = ChildProcess.devNull(write: false)
         defer { for fd in [outFD, errFD, inFD] where fd >= 0 { close(fd) } }
         guard outFD >= 0, errFD >= 0, inFD >= 0 else {
-            return ProcessOutcome(status: 127, stdout: "", stderr: "cannot create the output files: \(String(cString: strerror(errno)))")
+            return ProcessOutcome(
+                status: 127, stdout: "", stderr: "cannot create the output files: \(String(cString: strerror(errno)))")
         }
         let child: ChildProcess
         do {
             // The sandbox script sets the hook's environment itself.
-            child = try ChildProcess.spawn(arguments[0], Array(arguments.dropFirst()), environment: [:], stdin: inFD, stdout: outFD, stderr: errFD)
+            child = try ChildProcess.spawn(
+                arguments[0], Array(arguments.dropFirst()), environment: [:], stdin: inFD, stdout: outFD, stderr: errFD)
         } catch {
             return ProcessOutcome(status: 127, stdout: "", stderr: "cannot start the sandbox: \(error)")
         }

@@ -13,20 +13,28 @@ struct ImagePusher {
         for blob in image.blobs {
             let start = try http.send("POST", "/v2/\(repository)/blobs/uploads/", host: host, headers: auth)
             guard start.status == 202, let location = start.header("location") else {
-                throw HTTPClientError(description: "blob upload to \(host)/\(repository) refused: \(start.status) \(start.text)")
+                throw HTTPClientError(
+                    description: "blob upload to \(host)/\(repository) refused: \(start.status) \(start.text)")
             }
             var target = location
             if let url = URLComponents(string: location), url.host != nil {
                 target = url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
             }
-            target += (target.contains("?") ? "&" : "?") + "digest=" + blob.digest.replacingOccurrences(of: ":", with: "%3A")
+            target +=
+                (target.contains("?") ? "&" : "?") + "digest=" + blob.digest.replacingOccurrences(of: ":", with: "%3A")
             let put = try http.send(
-                "PUT", target, host: host, headers: auth + [("Content-Type", "application/octet-stream")], body: blob.bytes)
-            guard put.status == 201 else { throw HTTPClientError(description: "blob upload failed: \(put.status) \(put.text)") }
+                "PUT", target, host: host, headers: auth + [("Content-Type", "application/octet-stream")],
+                body: blob.bytes)
+            guard put.status == 201 else {
+                throw HTTPClientError(description: "blob upload failed: \(put.status) \(put.text)")
+            }
         }
         let manifest = try http.send(
-            "PUT", "/v2/\(repository)/manifests/\(tag)", host: host, headers: auth + [("Content-Type", image.manifestMediaType)],
+            "PUT", "/v2/\(repository)/manifests/\(tag)", host: host,
+            headers: auth + [("Content-Type", image.manifestMediaType)],
             body: image.manifest)
-        guard manifest.status == 201 else { throw HTTPClientError(description: "manifest push failed: \(manifest.status) \(manifest.text)") }
+        guard manifest.status == 201 else {
+            throw HTTPClientError(description: "manifest push failed: \(manifest.status) \(manifest.text)")
+        }
     }
 }

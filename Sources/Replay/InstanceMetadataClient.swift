@@ -12,12 +12,16 @@ public struct InstanceMetadataClient: Sendable {
 
     public func roleCredentials() throws -> AWSCredentials {
         let base = "/_ebauth/instances/\(instanceID)/latest/"
-        let token = try http.send("PUT", base + "api/token", headers: [("X-aws-ec2-metadata-token-ttl-seconds", "21600")])
-        guard token.status == 200 else { throw Failure(description: "IMDSv2 token request failed with \(token.status)") }
+        let token = try http.send(
+            "PUT", base + "api/token", headers: [("X-aws-ec2-metadata-token-ttl-seconds", "21600")])
+        guard token.status == 200 else {
+            throw Failure(description: "IMDSv2 token request failed with \(token.status)")
+        }
         let auth = [("X-aws-ec2-metadata-token", token.text)]
         let list = try http.send("GET", base + "meta-data/iam/security-credentials/", headers: auth)
         guard list.status == 200, let role = list.text.split(separator: "\n").first else {
-            throw Failure(description: "the instance has no instance profile (security-credentials answered \(list.status))")
+            throw Failure(
+                description: "the instance has no instance profile (security-credentials answered \(list.status))")
         }
         let reply = try http.send("GET", base + "meta-data/iam/security-credentials/\(role)", headers: auth)
         guard reply.status == 200,

@@ -26,14 +26,18 @@ public struct InstanceSandbox: Sendable {
     public static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
         let probe = try? Subprocess.run(
-            "/usr/bin/unshare", ["--mount", "--map-root-user", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs tmpfs /mnt"],
+            "/usr/bin/unshare",
+            ["--mount", "--map-root-user", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs tmpfs /mnt"],
             timeout: 20)
         return probe?.succeeded ?? false
     }()
 
     public func prepare() throws {
         let fm = FileManager.default
-        for path in [home, optEB + "/bin", directory + "/mnt/opt", directory + "/optview/elasticbeanstalk", directory + "/requests"] {
+        for path in [
+            home, optEB + "/bin", directory + "/mnt/opt", directory + "/optview/elasticbeanstalk",
+            directory + "/requests",
+        ] {
             try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
         // Mount points for every other /opt entry.
@@ -54,32 +58,35 @@ public struct InstanceSandbox: Sendable {
 
     /// argv for running `command` (already relative to `cwd`) with exactly `environment`.
     public func arguments(cwd: String, environment: [String: String], command: [String]) -> [String] {
-        ["/usr/bin/unshare", "--mount", "--map-root-user", "--propagation", "private", "/bin/sh", directory + "/sandbox.sh", directory, cwd]
+        [
+            "/usr/bin/unshare", "--mount", "--map-root-user", "--propagation", "private", "/bin/sh",
+            directory + "/sandbox.sh", directory, cwd,
+        ]
             + ["/usr/bin/env", "-i"] + environment.keys.sorted().map { "\($0)=\(environment[$0]!)" } + command
     }
 
     static let setup = #"""
-    set -e
-    INST="$1"; CWD="$2"; shift 2
-    mount --rbind /opt "$INST/mnt/opt"
-    mount --bind "$INST/optview" /opt
-    for entry in "$INST/mnt/opt"/* "$INST/mnt/opt"/.[!.]*; do
-      [ -e "$entry" ] || continue
-      name=$(basename "$entry")
-      [ "$name" = elasticbeanstalk ] && continue
-      [ -e "/opt/$name" ] && mount --rbind "$entry" "/opt/$name"
-    done
-    mount --bind "$INST/opt-eb" /opt/elasticbeanstalk
-    mount --bind "$INST/root" /root
-    for d in /usr/local/bin/docker /usr/bin/docker; do
-      if [ -e "$d" ]; then
-        [ -s "$INST/mnt/docker" ] || mount --bind "$d" "$INST/mnt/docker" 2>/dev/null || true
-        mount --bind "$INST/docker" "$d"
-      fi
-    done
-    cd "$CWD"
-    exec "$@"
-    """#
+        set -e
+        INST="$1"; CWD="$2"; shift 2
+        mount --rbind /opt "$INST/mnt/opt"
+        mount --bind "$INST/optview" /opt
+        for entry in "$INST/mnt/opt"/* "$INST/mnt/opt"/.[!.]*; do
+          [ -e "$entry" ] || continue
+          name=$(basename "$entry")
+          [ "$name" = elasticbeanstalk ] && continue
+          [ -e "/opt/$name" ] && mount --rbind "$entry" "/opt/$name"
+        done
+        mount --bind "$INST/opt-eb" /opt/elasticbeanstalk
+        mount --bind "$INST/root" /root
+        for d in /usr/local/bin/docker /usr/bin/docker; do
+          if [ -e "$d" ]; then
+            [ -s "$INST/mnt/docker" ] || mount --bind "$d" "$INST/mnt/docker" 2>/dev/null || true
+            mount --bind "$INST/docker" "$d"
+          fi
+        done
+        cd "$CWD"
+        exec "$@"
+        """#
 
     /// `docker` on the instance: `login` goes to the engine (the real CLI would dial the real
     /// registry host over HTTPS); everything else is the real docker CLI.

@@ -45,7 +45,9 @@ public struct LocalHTTPClient: Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             throw HTTPClientError(description: "connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
@@ -83,7 +85,9 @@ public struct LocalHTTPClient: Sendable {
 
     static func parse(_ bytes: [UInt8], method: String) throws -> HTTPReply {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard let end = bytes.firstRange(of: separator) else { throw HTTPClientError(description: "incomplete response") }
+        guard let end = bytes.firstRange(of: separator) else {
+            throw HTTPClientError(description: "incomplete response")
+        }
         let head = String(decoding: bytes[..<end.lowerBound], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
@@ -108,7 +112,8 @@ public struct LocalHTTPClient: Sendable {
         var index = 0
         while index < bytes.count {
             guard let lineEnd = bytes[index...].firstRange(of: [13, 10]) else { break }
-            let sizeText = String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self)
+            let sizeText =
+                String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self)
                 .split(separator: ";").first.map(String.init) ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
                 throw HTTPClientError(description: "bad chunk size")

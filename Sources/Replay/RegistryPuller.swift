@@ -25,7 +25,8 @@ public struct RegistryPuller: ImagePuller {
     func client(_ host: String) -> LocalHTTPClient { routes.client(for: host) }
 
     static let manifestTypes = [
-        "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
         "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
     ].joined(separator: ", ")
 
@@ -46,18 +47,25 @@ public struct RegistryPuller: ImagePuller {
         let auth = try authorization(host: host, repository: repository, credential: credential, image: image)
         var headers = auth.map { [("Authorization", $0)] } ?? []
         headers.append(("Accept", Self.manifestTypes))
-        var manifest = try client(host).send("GET", "/v2/\(repository)/manifests/\(reference)", host: host, headers: headers)
+        var manifest = try client(host).send(
+            "GET", "/v2/\(repository)/manifests/\(reference)", host: host, headers: headers)
         try check(manifest, image: image, what: .manifest)
         try verify(manifest.body, expected: image.digest ?? manifest.header("docker-content-digest"), what: "manifest")
         var object = try Self.jsonObject(manifest.body)
         if let list = object["manifests"] as? [[String: Any]] {
-            guard let chosen = list.first(where: { entry in
-                let platform = entry["platform"] as? [String: Any]
-                return (platform?["os"] as? String) == "linux" && (platform?["architecture"] as? String) == "amd64"
-            }), let digest = chosen["digest"] as? String else {
-                throw PullFailure(message: "Error response from daemon: no matching manifest for linux/amd64 in the manifest list entries", status: nil)
+            guard
+                let chosen = list.first(where: { entry in
+                    let platform = entry["platform"] as? [String: Any]
+                    return (platform?["os"] as? String) == "linux" && (platform?["architecture"] as? String) == "amd64"
+                }), let digest = chosen["digest"] as? String
+            else {
+                throw PullFailure(
+                    message:
+                        "Error response from daemon: no matching manifest for linux/amd64 in the manifest list entries",
+                    status: nil)
             }
-            manifest = try client(host).send("GET", "/v2/\(repository)/manifests/\(digest)", host: host, headers: headers)
+            manifest = try client(host).send(
+                "GET", "/v2/\(repository)/manifests/\(digest)", host: host, headers: headers)
             try check(manifest, image: image, what: .manifest)
             try verify(manifest.body, expected: digest, what: "manifest")
             object = try Self.jsonObject(manifest.body)
@@ -70,7 +78,9 @@ public struct RegistryPuller: ImagePuller {
         }
         var bytes = manifest.body.count
         for blob in blobs {
-            var reply = try client(host).send("GET", "/v2/\(repository)/blobs/\(blob)", host: host, headers: auth.map { [("Authorization", $0)] } ?? [])
+            var reply = try client(host).send(
+                "GET", "/v2/\(repository)/blobs/\(blob)", host: host,
+                headers: auth.map { [("Authorization", $0)] } ?? [])
             var hops = 0
             while (301...308).contains(reply.status), let location = reply.header("location"), hops < 3 {
                 hops += 1
@@ -86,7 +96,8 @@ public struct RegistryPuller: ImagePuller {
     /// Redirects (ECR layers go to S3) are followed without the registry's Authorization.
     func follow(_ location: String, host: String) throws -> HTTPReply {
         if location.hasPrefix("/") { return try client(host).send("GET", location, host: host) }
-        guard let url = URLComponents(string: location), let target = url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath as String?
+        guard let url = URLComponents(string: location),
+            let target = url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath as String?
         else { throw PullFailure(message: "Error response from daemon: bad redirect \(location)", status: nil) }
         let query = url.percentEncodedQuery.map { "?" + $0 } ?? ""
         let hostHeader = (url.host ?? host) + (url.port.map { ":\($0)" } ?? "")
@@ -98,20 +109,30 @@ public struct RegistryPuller: ImagePuller {
     func check(_ reply: HTTPReply, image: ImageReference, what: What) throws {
         guard reply.status != 200 else { return }
         let (code, message) = Self.registryError(reply)
-        let rendered = code.map { "\($0.lowercased().replacingOccurrences(of: "_", with: " ")): \(message)" }
+        let rendered =
+            code.map { "\($0.lowercased().replacingOccurrences(of: "_", with: " ")): \(message)" }
             ?? "error parsing HTTP \(reply.status) response body: \(reply.body.isEmpty ? "unexpected end of JSON input: \"\"" : "invalid character looking for beginning of value: \"\(reply.text.prefix(200))\"")"
-        let name = image.familiar.split(separator: "@").first.map { String($0.split(separator: ":").first ?? $0) } ?? image.name
+        let name =
+            image.familiar.split(separator: "@").first.map { String($0.split(separator: ":").first ?? $0) }
+            ?? image.name
         switch (reply.status, code) {
         case (404, "MANIFEST_UNKNOWN"):
-            throw PullFailure(message: "Error response from daemon: manifest for \(image.familiar) not found: \(rendered)", status: 404)
+            throw PullFailure(
+                message: "Error response from daemon: manifest for \(image.familiar) not found: \(rendered)",
+                status: 404)
         case (404, "NAME_UNKNOWN"):
-            throw PullFailure(message: "Error response from daemon: repository \(name) not found: \(rendered)", status: 404)
+            throw PullFailure(
+                message: "Error response from daemon: repository \(name) not found: \(rendered)", status: 404)
         case (401, _), (403, _):
             if reply.status == 401, code == nil || code == "UNAUTHORIZED", Self.challenge(reply)?.scheme == "basic" {
-                throw PullFailure(message: "Error response from daemon: Head \"https://\(image.pullHost)/v2/\(image.path)/manifests/\(image.manifestReference)\": \(rendered)", status: 401)
+                throw PullFailure(
+                    message:
+                        "Error response from daemon: Head \"https://\(image.pullHost)/v2/\(image.path)/manifests/\(image.manifestReference)\": \(rendered)",
+                    status: 401)
             }
             throw PullFailure(
-                message: "Error response from daemon: pull access denied for \(name), repository does not exist or may require 'docker login': \(rendered)",
+                message:
+                    "Error response from daemon: pull access denied for \(name), repository does not exist or may require 'docker login': \(rendered)",
                 status: reply.status)
         default:
             throw PullFailure(message: "Error response from daemon: \(rendered)", status: reply.status)
@@ -122,7 +143,8 @@ public struct RegistryPuller: ImagePuller {
         guard let expected, expected.hasPrefix("sha256:") else { return }
         let actual = "sha256:" + Hex.encode(SHA256.hash(data: body))
         guard actual == expected else {
-            throw PullFailure(message: "Error response from daemon: \(what) verification failed for digest \(expected)", status: nil)
+            throw PullFailure(
+                message: "Error response from daemon: \(what) verification failed for digest \(expected)", status: nil)
         }
     }
 
@@ -158,21 +180,25 @@ public struct RegistryPuller: ImagePuller {
     }
 
     /// The Authorization header value to use, after the `/v2/` ping — nil when anonymous.
-    func authorization(host: String, repository: String, credential: DockerCredential?, image: ImageReference) throws -> String? {
+    func authorization(host: String, repository: String, credential: DockerCredential?, image: ImageReference) throws
+        -> String?
+    {
         let ping = try client(host).send("GET", "/v2/", host: host)
         guard ping.status == 401, let challenge = Self.challenge(ping) else { return nil }
         switch challenge.scheme {
         case "basic":
             guard let credential else {
                 throw PullFailure(
-                    message: "Error response from daemon: Head \"https://\(host)/v2/\(repository)/manifests/\(image.manifestReference)\": no basic auth credentials",
+                    message:
+                        "Error response from daemon: Head \"https://\(host)/v2/\(repository)/manifests/\(image.manifestReference)\": no basic auth credentials",
                     status: 401)
             }
             return "Basic " + Data("\(credential.username):\(credential.password)".utf8).base64EncodedString()
         case "bearer":
             guard let realm = challenge.parameters["realm"] else { return nil }
             let token = try bearerToken(
-                realm: realm, service: challenge.parameters["service"], scope: "repository:\(repository):pull", credential: credential,
+                realm: realm, service: challenge.parameters["service"], scope: "repository:\(repository):pull",
+                credential: credential,
                 host: host)
             return token.map { "Bearer " + $0 }
         default:
@@ -181,7 +207,9 @@ public struct RegistryPuller: ImagePuller {
     }
 
     /// The token service: GET realm?service=…&scope=…, Basic credentials when there are some.
-    func bearerToken(realm: String, service: String?, scope: String, credential: DockerCredential?, host: String) throws -> String? {
+    func bearerToken(realm: String, service: String?, scope: String, credential: DockerCredential?, host: String) throws
+        -> String?
+    {
         guard var components = URLComponents(string: realm) else { return nil }
         var items = components.queryItems ?? []
         if let service { items.append(URLQueryItem(name: "service", value: service)) }
@@ -189,15 +217,22 @@ public struct RegistryPuller: ImagePuller {
         components.queryItems = items
         var headers: [(String, String)] = []
         if let credential {
-            headers.append(("Authorization", "Basic " + Data("\(credential.username):\(credential.password)".utf8).base64EncodedString()))
+            headers.append(
+                (
+                    "Authorization",
+                    "Basic " + Data("\(credential.username):\(credential.password)".utf8).base64EncodedString()
+                ))
         }
-        let target = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath) + "?" + (components.percentEncodedQuery ?? "")
+        let target =
+            (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath) + "?"
+            + (components.percentEncodedQuery ?? "")
         let hostHeader = components.host.map { $0 + (components.port.map { ":\($0)" } ?? "") } ?? host
         let reply = try client(hostHeader).send("GET", target, host: hostHeader, headers: headers)
         guard reply.status == 200 else {
             let (code, message) = Self.registryError(reply)
             let text = code.map { "\($0.lowercased()): \(message)" } ?? "unauthorized: incorrect username or password"
-            throw PullFailure(message: "Error response from daemon: Get \"https://\(host)/v2/\": \(text)", status: reply.status)
+            throw PullFailure(
+                message: "Error response from daemon: Get \"https://\(host)/v2/\": \(text)", status: reply.status)
         }
         let object = try Self.jsonObject(reply.body)
         return (object["token"] as? String) ?? (object["access_token"] as? String)

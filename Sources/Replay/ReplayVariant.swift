@@ -72,7 +72,8 @@ public final class ReplayTools: Sendable {
             throw Subprocess.LaunchError(description: "--puller skopeo needs skopeo (Debian package skopeo)")
         }
         if variants.contains(where: { $0.registry == .process }), Subprocess.locate("docker-registry") == nil {
-            throw Subprocess.LaunchError(description: "--registry process needs docker-registry (Debian package docker-registry)")
+            throw Subprocess.LaunchError(
+                description: "--registry process needs docker-registry (Debian package docker-registry)")
         }
         guard needsEngine else { return .none }
         if !needsDockerPuller, dockerHost == nil, ProcessInfo.processInfo.environment["DOCKER_HOST"] != nil {
@@ -100,7 +101,9 @@ public final class ReplayTools: Sendable {
             hosts.formUnion(scenario.registries.map(\.host).filter { $0 != "docker.io" })
             hosts.insert(ecrHost(account: scenario.account, region: scenario.region))
             for repository in scenario.repositories {
-                hosts.insert(ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region))
+                hosts.insert(
+                    ecrHost(
+                        account: repository.account ?? scenario.account, region: repository.region ?? scenario.region))
             }
         }
         let names = hosts.sorted()
@@ -125,7 +128,8 @@ public final class ReplayTools: Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
-                FileHandle.standardError.write(Data("ebauth replay: interrupted; stopping the registries and Docker engine it started\n".utf8))
+                FileHandle.standardError.write(
+                    Data("ebauth replay: interrupted; stopping the registries and Docker engine it started\n".utf8))
                 RunningChildren.shared.stopAll()
                 stop()
                 exit(128 + number)
@@ -139,7 +143,8 @@ public final class ReplayTools: Sendable {
     static func ecrHost(account: String, region: String) -> String { "\(account).dkr.ecr.\(region).amazonaws.com" }
 
     static let regions = [
-        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3",
+        "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2",
+        "eu-west-3",
         "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2",
         "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-east-1", "me-south-1", "af-south-1",
     ]

@@ -14,7 +14,9 @@ public enum ScenarioDiscovery {
             let children = ((try? FileManager.default.contentsOfDirectory(atPath: clean)) ?? []).sorted()
             for child in children where !child.hasPrefix(".") {
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: clean + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
+                if FileManager.default.fileExists(atPath: clean + "/" + child, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
                     found += folders(under: [clean + "/" + child])
                 }
             }
@@ -89,7 +91,8 @@ public enum Reports {
         let variants = distinct(results.map(\.variant))
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ebauth replay\">\n"
         for variant in variants {
-            xml += suite(name: variants.count == 1 && variant == .standard ? "ebauth replay" : "ebauth replay \(variant)",
+            xml += suite(
+                name: variants.count == 1 && variant == .standard ? "ebauth replay" : "ebauth replay \(variant)",
                 results: results.filter { $0.variant == variant })
         }
         if variants.count > 1 { xml += matrix(results, variants: variants) }
@@ -101,15 +104,19 @@ public enum Reports {
         let errors = results.filter { $0.status == .error }.count
         let skipped = results.filter { $0.status == .skipped || $0.status == .notApplicable }.count
         let time = results.reduce(0) { $0 + $1.seconds }
-        var xml = "<testsuite name=\"\(escape(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
+        var xml =
+            "<testsuite name=\"\(escape(name))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(String(format: "%.3f", time))\">\n"
         for result in results {
             let variant = result.variant == .standard ? "" : " [\(result.variant)]"
-            xml += "  <testcase classname=\"\(escape(result.folder))\" name=\"\(escape(result.name + variant))\" time=\"\(String(format: "%.3f", result.seconds))\">\n"
+            xml +=
+                "  <testcase classname=\"\(escape(result.folder))\" name=\"\(escape(result.name + variant))\" time=\"\(String(format: "%.3f", result.seconds))\">\n"
             switch result.status {
             case .passed: break
             case .skipped: xml += "    <skipped message=\"\(escape(result.reason ?? ""))\"/>\n"
             case .notApplicable: xml += "    <skipped message=\"not applicable: \(escape(result.reason ?? ""))\"/>\n"
-            case .failed: xml += "    <failure message=\"\(escape(result.reason ?? ""))\">\(escape(result.report?.text ?? ""))</failure>\n"
+            case .failed:
+                xml +=
+                    "    <failure message=\"\(escape(result.reason ?? ""))\">\(escape(result.report?.text ?? ""))</failure>\n"
             case .error: xml += "    <error message=\"\(escape(result.reason ?? ""))\"/>\n"
             }
             if let report = result.report { xml += "    <system-out>\(escape(report.text))</system-out>\n" }
@@ -141,11 +148,14 @@ public enum Reports {
             cases += "  <testcase classname=\"matrix\" name=\"\(escape(row.first?.name ?? folder))\">\n"
             if outcomes.count > 1 {
                 failures += 1
-                cases += "    <failure message=\"variants disagree: \(escape(outcomes.sorted().joined(separator: " vs ")))\"/>\n"
+                cases +=
+                    "    <failure message=\"variants disagree: \(escape(outcomes.sorted().joined(separator: " vs ")))\"/>\n"
             }
             cases += "    <system-out>\(escape(cells.joined(separator: "\n")))</system-out>\n  </testcase>\n"
         }
-        return "<testsuite name=\"ebauth replay matrix\" tests=\"\(folders.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n" + cases + "</testsuite>\n"
+        return
+            "<testsuite name=\"ebauth replay matrix\" tests=\"\(folders.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+            + cases + "</testsuite>\n"
     }
 
     /// Scenarios whose applicable variants ended differently.
@@ -154,7 +164,8 @@ public enum Reports {
         return folders.compactMap { folder in
             let row = results.filter { $0.folder == folder }
             let outcomes = Set(row.compactMap(outcome))
-            return outcomes.count > 1 ? "\(row.first?.name ?? folder): \(outcomes.sorted().joined(separator: " vs "))" : nil
+            return outcomes.count > 1
+                ? "\(row.first?.name ?? folder): \(outcomes.sorted().joined(separator: " vs "))" : nil
         }
     }
 
@@ -164,7 +175,9 @@ public enum Reports {
         let names = folders.map { ($0 as NSString).lastPathComponent }
         let width = max(8, names.map(\.count).max() ?? 8)
         let columns = variants.map { "\($0.registry.rawValue)/\($0.puller.rawValue)" }
-        var lines = ["scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + columns.joined(separator: "  ")]
+        var lines = [
+            "scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + columns.joined(separator: "  ")
+        ]
         for (folder, name) in zip(folders, names) {
             var line = name.padding(toLength: width, withPad: " ", startingAt: 0)
             for (variant, column) in zip(variants, columns) {
@@ -179,7 +192,8 @@ public enum Reports {
     public static func json(_ results: [ScenarioResult]) -> Data {
         let array: [[String: Any]] = results.map { result in
             var object: [String: Any] = [
-                "name": result.name, "folder": result.folder, "status": result.status.rawValue, "seconds": result.seconds,
+                "name": result.name, "folder": result.folder, "status": result.status.rawValue,
+                "seconds": result.seconds,
                 "registry": result.variant.registry.rawValue, "puller": result.variant.puller.rawValue,
             ]
             if let reason = result.reason { object["reason"] = reason }
@@ -190,13 +204,17 @@ public enum Reports {
                 object["engineLog"] = report.log.engine
                 object["hooksLog"] = report.log.hooks
                 if let failure = report.failure {
-                    var f: [String: Any] = ["step": failure.step.rawValue, "message": failure.message, "diagnosis": failure.diagnosis]
+                    var f: [String: Any] = [
+                        "step": failure.step.rawValue, "message": failure.message, "diagnosis": failure.diagnosis,
+                    ]
                     if let url = failure.decisionURL { f["decision"] = url }
                     object["failure"] = f
                 }
             }
             return object
         }
-        return (try? JSONSerialization.data(withJSONObject: ["scenarios": array], options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return
+            (try? JSONSerialization.data(withJSONObject: ["scenarios": array], options: [.prettyPrinted, .sortedKeys]))
+            ?? Data()
     }
 }

@@ -47,7 +47,8 @@ public enum ScenarioRun {
             return result(scenario.name, Outcome(.notApplicable, why))
         }
         guard InstanceSandbox.isAvailable else {
-            let why = "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), "
+            let why =
+                "needs user namespaces: hooks run under `unshare --mount --map-root-user` (util-linux), "
                 + "which this machine refuses"
             return result(scenario.name, Outcome(.skipped, why))
         }
@@ -168,9 +169,14 @@ public enum Expectation {
         switch expect.outcome {
         case .pulled:
             if let failure = report.failure {
-                problems.append("expected the images to pull, but deployment \(report.deployment) failed at \(failure.step.rawValue): \(failure.message)")
+                problems.append(
+                    "expected the images to pull, but deployment \(report.deployment) failed at \(failure.step.rawValue): \(failure.message)"
+                )
             }
-            for image in expect.images where !report.pulled.contains(where: { $0 == image || "docker.io/" + $0 == image || $0 == "docker.io/" + image }) {
+            for image in expect.images
+            where !report.pulled.contains(where: {
+                $0 == image || "docker.io/" + $0 == image || $0 == "docker.io/" + image
+            }) {
                 problems.append("\(image) was not pulled")
             }
         case .failed:
@@ -178,13 +184,20 @@ public enum Expectation {
                 problems.append("expected a failure, but every deployment succeeded")
                 break
             }
-            if report.deployment != target { problems.append("failed in deployment \(report.deployment), expected deployment \(target)") }
+            if report.deployment != target {
+                problems.append("failed in deployment \(report.deployment), expected deployment \(target)")
+            }
             if let wanted = expect.failure {
-                if wanted.step != failure.step { problems.append("failed at step \(failure.step.rawValue), expected \(wanted.step.rawValue)") }
-                let everything = ([failure.message] + report.log.events + report.log.engine + report.log.hooks).joined(separator: "\n")
+                if wanted.step != failure.step {
+                    problems.append("failed at step \(failure.step.rawValue), expected \(wanted.step.rawValue)")
+                }
+                let everything = ([failure.message] + report.log.events + report.log.engine + report.log.hooks).joined(
+                    separator: "\n")
                 // A real tool words some failures its own way; the scenario says how.
                 let message = wanted.pullerMessages[puller.rawValue] ?? wanted.message
-                if !everything.contains(message) { problems.append("no event contains \"\(message)\" (got: \(failure.message))") }
+                if !everything.contains(message) {
+                    problems.append("no event contains \"\(message)\" (got: \(failure.message))")
+                }
             }
         }
         return problems

@@ -27,12 +27,15 @@ struct ScenarioTools {
         do {
             if variant.registry != .embedded {
                 for spec in scenario.registries where DistributionRegistry.canStandIn(for: spec) {
-                    let directory = work + "/registry-" + spec.host.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+                    let directory =
+                        work + "/registry-" + spec.host.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
                     let registry: DistributionRegistry
                     if variant.registry == .process {
                         registry = try DistributionRegistry.startProcess(spec, directory: directory)
                     } else {
-                        guard let engine = tools.engine else { throw Missing(description: "--registry container: no Docker engine was started") }
+                        guard let engine = tools.engine else {
+                            throw Missing(description: "--registry container: no Docker engine was started")
+                        }
                         registry = try DistributionRegistry.startContainer(spec, directory: directory, engine: engine)
                     }
                     registries.append(registry)

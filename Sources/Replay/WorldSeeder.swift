@@ -24,7 +24,9 @@ public struct WorldSeeder {
     /// Registry hosts a real registry serves instead of ebauth (`--registry process|container`).
     public var realRegistryHosts: Set<String> = []
 
-    var root: AWSClient { AWSClient(http: http, credentials: .root(account: scenario.account), region: scenario.region) }
+    var root: AWSClient {
+        AWSClient(http: http, credentials: .root(account: scenario.account), region: scenario.region)
+    }
 
     public func seed() throws -> SeededWorld {
         try seedInstanceProfile()
@@ -52,7 +54,9 @@ public struct WorldSeeder {
             _ = try iam("AttachRolePolicy", [("RoleName", profile.role), ("PolicyArn", Self.managedPolicyARN(name))])
         }
         for policy in profile.inlinePolicies {
-            _ = try iam("PutRolePolicy", [("RoleName", profile.role), ("PolicyName", policy.name), ("PolicyDocument", policy.document)])
+            _ = try iam(
+                "PutRolePolicy",
+                [("RoleName", profile.role), ("PolicyName", policy.name), ("PolicyDocument", policy.document)])
         }
         _ = try iam("CreateInstanceProfile", [("InstanceProfileName", profile.role)])
         _ = try iam("AddRoleToInstanceProfile", [("InstanceProfileName", profile.role), ("RoleName", profile.role)])
@@ -72,17 +76,24 @@ public struct WorldSeeder {
             _ = try iam("AttachUserPolicy", [("UserName", deployer.name), ("PolicyArn", Self.managedPolicyARN(name))])
         }
         for policy in deployer.inlinePolicies {
-            _ = try iam("PutUserPolicy", [("UserName", deployer.name), ("PolicyName", policy.name), ("PolicyDocument", policy.document)])
+            _ = try iam(
+                "PutUserPolicy",
+                [("UserName", deployer.name), ("PolicyName", policy.name), ("PolicyDocument", policy.document)])
         }
         let xml = try iam("CreateAccessKey", [("UserName", deployer.name)])
-        guard let key = Self.element("AccessKeyId", in: xml), let secret = Self.element("SecretAccessKey", in: xml) else {
+        guard let key = Self.element("AccessKeyId", in: xml), let secret = Self.element("SecretAccessKey", in: xml)
+        else {
             throw HTTPClientError(description: "CreateAccessKey returned no key")
         }
-        return (AWSCredentials(accessKeyID: key, secretAccessKey: secret), "arn:aws:iam::\(scenario.account):user/\(deployer.name)")
+        return (
+            AWSCredentials(accessKeyID: key, secretAccessKey: secret),
+            "arn:aws:iam::\(scenario.account):user/\(deployer.name)"
+        )
     }
 
     static func element(_ name: String, in xml: String) -> String? {
-        guard let start = xml.range(of: "<\(name)>"), let end = xml.range(of: "</\(name)>", range: start.upperBound..<xml.endIndex)
+        guard let start = xml.range(of: "<\(name)>"),
+            let end = xml.range(of: "</\(name)>", range: start.upperBound..<xml.endIndex)
         else { return nil }
         return String(xml[start.upperBound..<end.lowerBound])
     }
@@ -103,8 +114,12 @@ public struct WorldSeeder {
         for bucket in scenario.buckets {
             let region = bucket.region ?? scenario.region
             let client = root.with(region: region)
-            let body = region == "us-east-1" ? [] : Array(
-                "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>\(region)</LocationConstraint></CreateBucketConfiguration>".utf8)
+            let body =
+                region == "us-east-1"
+                ? []
+                : Array(
+                    "<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>\(region)</LocationConstraint></CreateBucketConfiguration>"
+                        .utf8)
             do {
                 _ = try client.s3("PUT", bucket: bucket.name, body: body, operation: "CreateBucket")
                 for object in bucket.objects {
@@ -114,12 +129,16 @@ public struct WorldSeeder {
                     case .inline(let text): data = Data(text.utf8)
                     case .file(let path): data = try Data(contentsOf: URL(fileURLWithPath: scenarioFolder + "/" + path))
                     }
-                    _ = try client.s3("PUT", bucket: bucket.name, key: object.key, body: Array(data), operation: "PutObject")
+                    _ = try client.s3(
+                        "PUT", bucket: bucket.name, key: object.key, body: Array(data), operation: "PutObject")
                 }
                 if let policy = bucket.policy {
-                    _ = try client.s3("PUT", bucket: bucket.name, query: "policy=", body: Array(policy.utf8), operation: "PutBucketPolicy")
+                    _ = try client.s3(
+                        "PUT", bucket: bucket.name, query: "policy=", body: Array(policy.utf8),
+                        operation: "PutBucketPolicy")
                 }
-            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
+            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException"
+            {
                 throw ServiceUnavailable(service: "S3")
             }
         }
@@ -133,7 +152,8 @@ public struct WorldSeeder {
             do {
                 _ = try client.call(CreateSecretRequest(Name: secret.name, SecretString: secret.value))
                 if secret.deleted { _ = try client.call(DeleteSecretRequest(SecretId: secret.name)) }
-            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
+            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException"
+            {
                 throw ServiceUnavailable(service: "Secrets Manager")
             }
         }
@@ -155,12 +175,15 @@ public struct WorldSeeder {
                     guard let token = answer.authorizationData?.first?.authorizationToken else {
                         throw HTTPClientError(description: "GetAuthorizationToken returned no token")
                     }
-                    let host = ReplayTools.ecrHost(account: repository.account ?? scenario.account, region: repository.region ?? scenario.region)
+                    let host = ReplayTools.ecrHost(
+                        account: repository.account ?? scenario.account, region: repository.region ?? scenario.region)
                     for tag in repository.tags {
-                        try ImagePusher(http: http).push(repository: repository.name, tag: tag, host: host, authorization: "Basic " + token)
+                        try ImagePusher(http: http).push(
+                            repository: repository.name, tag: tag, host: host, authorization: "Basic " + token)
                     }
                 }
-            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException" {
+            } catch let error as AWSCallError where error.isNotImplemented || error.code == "UnknownOperationException"
+            {
                 throw ServiceUnavailable(service: "ECR")
             }
         }
@@ -174,22 +197,26 @@ public struct WorldSeeder {
                 "images": registry.images.map { ["repository": $0.repository, "tag": $0.tag] },
             ]
             let body = try JSONSerialization.data(withJSONObject: object)
-            let reply = try http.send("POST", "/_ebauth/registries", headers: [("Content-Type", "application/json")], body: Array(body))
+            let reply = try http.send(
+                "POST", "/_ebauth/registries", headers: [("Content-Type", "application/json")], body: Array(body))
             guard reply.status == 201 || reply.status == 200 else {
-                throw HTTPClientError(description: "seeding registry \(registry.host) failed: \(reply.status) \(reply.text)")
+                throw HTTPClientError(
+                    description: "seeding registry \(registry.host) failed: \(reply.status) \(reply.text)")
             }
         }
     }
 
     func registerInstance() throws -> String {
         let object: [String: Any] = [
-            "account": scenario.account, "region": scenario.region, "instanceProfileName": scenario.instanceProfile.role,
+            "account": scenario.account, "region": scenario.region,
+            "instanceProfileName": scenario.instanceProfile.role,
             "httpTokens": "required",
         ]
         let reply = try http.send(
             "POST", "/_ebauth/instance", headers: [("Content-Type", "application/json")],
             body: Array(try JSONSerialization.data(withJSONObject: object)))
-        guard reply.status == 200, let answer = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any],
+        guard reply.status == 200,
+            let answer = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any],
             let id = answer["instanceId"] as? String
         else { throw HTTPClientError(description: "registering the instance failed: \(reply.status) \(reply.text)") }
         return id

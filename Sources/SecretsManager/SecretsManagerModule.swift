@@ -10,8 +10,10 @@ public struct SecretsManagerModule: ServiceModule {
 
     public func handlers(_ environment: ServiceEnvironment) throws -> [any AWSServiceHandler] {
         [
-            SecretsManagerBackend(database: environment.database, authorizer: environment.authorizer, clock: environment.clock)
-                .routes()
+            SecretsManagerBackend(
+                database: environment.database, authorizer: environment.authorizer, clock: environment.clock
+            )
+            .routes()
         ]
     }
 }

@@ -36,7 +36,11 @@ public final class EbauthServer: Sendable {
             }
         }
         let handlers = try modules.flatMap { try $0.handlers(environment) }
-        var routes = [PathRoute(prefix: "/_ebauth/", name: "ebauth", responder: InternalRoutes(state: state, database: database, services: handlers))]
+        var routes = [
+            PathRoute(
+                prefix: "/_ebauth/", name: "ebauth",
+                responder: InternalRoutes(state: state, database: database, services: handlers))
+        ]
         routes += try modules.flatMap { try $0.pathRoutes(environment) }
         let authenticator = SigV4Authenticator(
             credentials: environment.credentials, enforce: options.enforceIAM, clock: environment.clock)

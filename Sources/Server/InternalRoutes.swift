@@ -16,7 +16,12 @@ struct InternalRoutes: HTTPResponder {
         case ("POST", "/_ebauth/reset"):
             do {
                 let report = try state.resetAll(database: database)
-                return json(200, ["reset": true, "tablesEmptied": report.tablesEmptied.count, "blobFilesRemoved": report.blobFilesRemoved])
+                return json(
+                    200,
+                    [
+                        "reset": true, "tablesEmptied": report.tablesEmptied.count,
+                        "blobFilesRemoved": report.blobFilesRemoved,
+                    ])
             } catch {
                 return json(500, ["error": "reset failed: \(error)"])
             }
@@ -31,7 +36,8 @@ struct InternalRoutes: HTTPResponder {
         var built: [String: Any] = [:]
         for description in ServiceCatalog.all {
             let handler = services.first { $0.service.name == description.name }
-            let implemented = handler.map { handler in description.operations.filter(handler.implements).sorted() } ?? []
+            let implemented =
+                handler.map { handler in description.operations.filter(handler.implements).sorted() } ?? []
             built[description.name] = ["implemented": implemented.count, "operations": description.operations.count]
         }
         return [

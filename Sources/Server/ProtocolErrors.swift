@@ -17,6 +17,7 @@ enum ProtocolErrors {
         }
         let requestID = RequestID.make(for: .restXML)
         return ErrorRenderer.render(
-            AWSError(code: code, message: error.message, status: error.status), protocol: .restXML, requestID: requestID)
+            AWSError(code: code, message: error.message, status: error.status), protocol: .restXML, requestID: requestID
+        )
     }
 }

@@ -22,7 +22,8 @@ public enum ServerRunner {
             // A fake AWS endpoint accepts any key by default: reachable from the network, it
             // would hand out whatever tests store in it.
             logger.warning(
-                "listening on \(options.host), not loopback: anyone who can reach this port can use it\(options.enforceIAM ? "" : " (and without --enforce-iam any access key is accepted)")")
+                "listening on \(options.host), not loopback: anyone who can reach this port can use it\(options.enforceIAM ? "" : " (and without --enforce-iam any access key is accepted)")"
+            )
         }
         // Signals are taken by one thread with sigwait, so every thread created after this
         // mask (the server's) never sees them.
@@ -64,11 +65,12 @@ public enum ServerRunner {
             "state: \(server.state.isTemporary ? "temporary (removed at exit)" : server.state.root)",
             "IAM: \(server.options.enforceIAM ? "enforced (known keys only, signatures verified, policies evaluated)" : "open (any well-formed key is an administrator)")",
         ]
-        return (head + notes + [
-            "export AWS_ENDPOINT_URL=\(server.endpoint)",
-            "export AWS_ACCESS_KEY_ID=\(DefaultCredentials.accessKeyID)",
-            "export AWS_SECRET_ACCESS_KEY=\(DefaultCredentials.secretAccessKey)",
-            "export AWS_DEFAULT_REGION=us-east-1",
-        ]).joined(separator: "\n") + "\n"
+        return
+            (head + notes + [
+                "export AWS_ENDPOINT_URL=\(server.endpoint)",
+                "export AWS_ACCESS_KEY_ID=\(DefaultCredentials.accessKeyID)",
+                "export AWS_SECRET_ACCESS_KEY=\(DefaultCredentials.secretAccessKey)",
+                "export AWS_DEFAULT_REGION=us-east-1",
+            ]).joined(separator: "\n") + "\n"
     }
 }

@@ -4,8 +4,8 @@ import IAM
 import KMS
 import Registry
 import S3
-import SecretsManager
 import SSM
+import SecretsManager
 
 /// The services `ebauth serve` mounts. ECR's module also mounts the registry data plane and
 /// the third-party registries (`Registry`).

@@ -40,7 +40,8 @@ public final class Connection {
     private var savepointCounter = 0
 
     /// Opens `path` with `flags` (`.noMutex` is always added).
-    public init(path: String, flags: OpenFlags = [.readWrite, .create], busyTimeout: Int32 = defaultBusyTimeout) throws {
+    public init(path: String, flags: OpenFlags = [.readWrite, .create], busyTimeout: Int32 = defaultBusyTimeout) throws
+    {
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags.union(.noMutex).rawValue, nil)
         guard rc == SQLITE_OK, let db else {

@@ -63,7 +63,8 @@ public struct Migrator: Sendable {
     /// Applies one migration inside the caller's transaction; false if another process got there first.
     private func apply(_ migration: Migration, on connection: Connection) throws -> Bool {
         let hash = migration.sha256
-        if let row = try connection.queryOne("SELECT sha256 FROM schema_migrations WHERE id = ?", [.text(migration.id)]) {
+        if let row = try connection.queryOne("SELECT sha256 FROM schema_migrations WHERE id = ?", [.text(migration.id)])
+        {
             guard try row.string("sha256") == hash else { throw MigrationError.editedAfterShipping(id: migration.id) }
             return false
         }

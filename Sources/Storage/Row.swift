@@ -107,7 +107,9 @@ public struct Row: Sendable {
         }
     }
 
-    private func required<T>(_ v: (SQLiteValue, ColumnLabel), _ expected: String, _ convert: ((SQLiteValue, ColumnLabel)) throws -> T?) throws -> T {
+    private func required<T>(
+        _ v: (SQLiteValue, ColumnLabel), _ expected: String, _ convert: ((SQLiteValue, ColumnLabel)) throws -> T?
+    ) throws -> T {
         guard let result = try convert(v) else { throw mismatch(v.1, v.0, expected: expected) }
         return result
     }

@@ -27,7 +27,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         let extended = db.map { sqlite3_extended_errcode($0) } ?? resultCode
         // If the handle's last error does not belong to this result (e.g. a misuse code), trust the result.
         let effective = (extended & 0xFF) == (resultCode & 0xFF) ? extended : resultCode
-        let message = db.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        let message =
+            db.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             ?? String(cString: sqlite3_errstr(resultCode))
         self.init(code: effective, message: message, sql: sql)
     }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One HTTP/1.1 request, its head already rendered; the body is sent after it.
 struct Request: Sendable {
@@ -61,7 +62,9 @@ final class Connection {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else { let e = errno; Glibc.close(s); throw ConnectionError.connect(e) }
         fd = s
@@ -98,7 +101,9 @@ final class Connection {
     private func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { if n < 0 && errno == EINTR { continue }; throw ConnectionError.closed }
             offset += n
         }
@@ -196,7 +201,9 @@ final class Connection {
         if isHead || status == 204 || status == 304 {
         } else if chunked {
             while true {
-                guard let sizeLine = try readLine(), let size = Int(sizeLine.split(separator: ";")[0].trimmingCharacters(in: .whitespaces), radix: 16) else {
+                guard let sizeLine = try readLine(),
+                    let size = Int(sizeLine.split(separator: ";")[0].trimmingCharacters(in: .whitespaces), radix: 16)
+                else {
                     throw ConnectionError.malformed("chunk size")
                 }
                 if size == 0 {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// CPU and memory of a server process and its children (nginx's workers), from /proc.
 enum ProcStats {
@@ -22,10 +23,13 @@ enum ProcStats {
         var total = 0.0
         for p in tree(pid) {
             guard let text = try? String(contentsOfFile: "/proc/\(p)/stat", encoding: .utf8),
-                  let close = text.lastIndex(of: ")") else { continue }
+                let close = text.lastIndex(of: ")")
+            else { continue }
             let fields = text[text.index(after: close)...].split(separator: " ")
             // Fields after the name start at field 3 (state); utime is field 14, stime 15.
-            if fields.count > 13, let u = Double(fields[11]), let s = Double(fields[12]) { total += (u + s) / ticksPerSecond }
+            if fields.count > 13, let u = Double(fields[11]), let s = Double(fields[12]) {
+                total += (u + s) / ticksPerSecond
+            }
         }
         return total
     }
@@ -121,7 +125,9 @@ func runLoad(
                     slot.bytes += response.bodyBytes
                     if !expect.contains(response.status) {
                         slot.errors += 1
-                        if slot.firstError == nil { slot.firstError = "HTTP \(response.status): \(response.text.prefix(300))" }
+                        if slot.firstError == nil {
+                            slot.firstError = "HTTP \(response.status): \(response.text.prefix(300))"
+                        }
                     }
                 } catch {
                     slot.errors += 1

@@ -4,8 +4,8 @@ import Foundation
 struct Line: Codable {
     var row: String
     var metric: String
-    var values: [String: Double]          // target → median
-    var samples: [String: [Double]]       // target → per repetition
+    var values: [String: Double]  // target → median
+    var samples: [String: [Double]]  // target → per repetition
     var anchor: String?
     var ceiling: String?
     var higherIsBetter: Bool
@@ -44,7 +44,8 @@ func table(_ lines: [Line]) -> String {
     for line in lines {
         let anchorText = line.anchor.map { "\(format(line.values[$0])) (\($0))" } ?? "—"
         let goal = line.goal.map { g in g + (line.met.map { $0 ? " ✓" : " ✗" } ?? "") } ?? ""
-        out += "| \(line.row == lastRow ? "" : line.row) | \(line.metric) | \(format(line.values["ebauth"])) | \(anchorText) | \(line.ceiling.map { format(line.values[$0]) } ?? "—") | \(ratio(line.ebauthToAnchor)) | \(ratio(line.ebauthToCeiling)) | \(goal) |\n"
+        out +=
+            "| \(line.row == lastRow ? "" : line.row) | \(line.metric) | \(format(line.values["ebauth"])) | \(anchorText) | \(line.ceiling.map { format(line.values[$0]) } ?? "—") | \(ratio(line.ebauthToAnchor)) | \(ratio(line.ebauthToCeiling)) | \(goal) |\n"
         lastRow = line.row
     }
     return out

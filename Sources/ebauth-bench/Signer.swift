@@ -50,12 +50,15 @@ final class Signer: @unchecked Sendable {
             method: method, rawPath: path, rawQuery: query, headers: httpHeaders, signedHeaders: signed,
             payloadHash: payloadHash, doubleEncodePath: service != "s3")
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let signature = Hex.encode(HMAC<SHA256>.authenticationCode(
-            for: Array(canonical.stringToSign(amzDate: amzDate, scope: scope).utf8), using: key(day: day, service: service)))
-        all.append((
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=\(accessKeyID)/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)"
-        ))
+        let signature = Hex.encode(
+            HMAC<SHA256>.authenticationCode(
+                for: Array(canonical.stringToSign(amzDate: amzDate, scope: scope).utf8),
+                using: key(day: day, service: service)))
+        all.append(
+            (
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=\(accessKeyID)/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)"
+            ))
         let size = bodyFile != nil ? bodyFileSize : body.count
         let hasBody = size > 0 || method == "PUT" || method == "POST"
         let head = renderHead(

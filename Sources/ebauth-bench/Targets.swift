@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The servers compared: ebauth, the anchors users would pick instead, and nginx as the ceiling.
 enum TargetKind: String, CaseIterable, Sendable {
@@ -67,9 +68,13 @@ func freePort() -> Int {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &length) } }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
@@ -122,7 +127,10 @@ struct Launcher {
         let argv: [String]
         switch kind {
         case .ebauth:
-            argv = [tools.ebauth, "serve", "--port", "0", "--enforce-iam", "--state", "\(dir)/state", "--log-level", "error"]
+            argv = [
+                tools.ebauth, "serve", "--port", "0", "--enforce-iam", "--state", "\(dir)/state", "--log-level",
+                "error",
+            ]
         case .moto:
             port = freePort()
             argv = [tools.moto!, "-H", "127.0.0.1", "-p", "\(port)"]
@@ -187,13 +195,16 @@ struct Launcher {
             // Port 0: the banner names the port.
             while port == 0 {
                 if let text = try? String(contentsOfFile: log, encoding: .utf8),
-                   let range = text.range(of: "listening on http://127.0.0.1:") {
+                    let range = text.range(of: "listening on http://127.0.0.1:")
+                {
                     let digits = text[range.upperBound...].prefix { $0.isNumber }
                     if let p = Int(digits), text[range.upperBound...].dropFirst(digits.count).first != nil { port = p }
                 }
                 if port == 0 {
                     var status: Int32 = 0
-                    if waitpid(pid, &status, WNOHANG) == pid { throw BenchError("ebauth exited: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")") }
+                    if waitpid(pid, &status, WNOHANG) == pid {
+                        throw BenchError("ebauth exited: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+                    }
                     if now() - t0 > 20 { kill(pid, SIGKILL); throw BenchError("ebauth printed no port") }
                     usleep(100)
                 }
@@ -207,7 +218,9 @@ struct Launcher {
             connection.close()
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
-                throw BenchError("\(kind.rawValue) exited: \((try? String(contentsOfFile: log, encoding: .utf8))?.suffix(2000) ?? "")")
+                throw BenchError(
+                    "\(kind.rawValue) exited: \((try? String(contentsOfFile: log, encoding: .utf8))?.suffix(2000) ?? "")"
+                )
             }
             if now() - t0 > 60 { target.stop(); throw BenchError("\(kind.rawValue) not ready after 60 s") }
             usleep(200)
@@ -221,11 +234,16 @@ struct Launcher {
     static func readinessProbe(_ kind: TargetKind, host: String) -> Request {
         switch kind {
         case .ebauth, .moto:
-            Signer().json(host: host, service: "ecr", target: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken", body: "{}")
+            Signer().json(
+                host: host, service: "ecr", target: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken",
+                body: "{}")
         case .registry:
-            Request(head: renderHead(method: "GET", target: "/v2/", headers: [("Host", host)], contentLength: nil), body: [])
+            Request(
+                head: renderHead(method: "GET", target: "/v2/", headers: [("Host", host)], contentLength: nil), body: []
+            )
         case .nginx:
-            Request(head: renderHead(method: "GET", target: "/", headers: [("Host", host)], contentLength: nil), body: [])
+            Request(
+                head: renderHead(method: "GET", target: "/", headers: [("Host", host)], contentLength: nil), body: [])
         }
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // ebauth-bench: ebauth side by side with moto_server, docker-registry and nginx (the ceiling).
 // Usage: ebauth-bench [--smoke] [--reps N] [--seconds S] [--big-mib N] [--json FILE]
@@ -49,7 +50,8 @@ struct Options {
             case "--scenarios": o.scenarios = value()
             case "--only": o.only = value()
             case "-h", "--help":
-                print("""
+                print(
+                    """
                     usage: ebauth-bench [--smoke] [--reps N] [--seconds S] [--big-mib N] [--manifest-gets N]
                                         [--json FILE] [--ebauth BIN] [--scenarios DIR] [--only TEXT]
                     Targets found on PATH: moto_server, docker-registry, nginx; a missing one is left out.

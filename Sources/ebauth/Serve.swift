@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import Server
 
-
 extension Ebauth {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,7 +23,10 @@ extension Ebauth {
         @Option(help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel = "info"
 
-        @Option(help: "Threads kept ready to serve requests (default: two per core, at least 4; more start while clients read slowly).")
+        @Option(
+            help:
+                "Threads kept ready to serve requests (default: two per core, at least 4; more start while clients read slowly)."
+        )
         var workers: Int?
 
         func validate() throws {

@@ -91,8 +91,10 @@ struct JSON11DecoderTests {
     @Test("request bodies as clients send them are decoded without Foundation")
     func validBodies() {
         Self.expectSame(GetParameterRequest.self, #"{"Name":"/bench/p"}"#, fast: true)
-        Self.expectSame(GetParameterRequest.self, " \n\t{ \"Name\" : \"/a\" , \"WithDecryption\" : true }\r\n", fast: true)
-        Self.expectSame(GetParameterRequest.self, #"{"Name":"x","WithDecryption":null,"Unknown":[1,{"a":[]}]}"#, fast: true)
+        Self.expectSame(
+            GetParameterRequest.self, " \n\t{ \"Name\" : \"/a\" , \"WithDecryption\" : true }\r\n", fast: true)
+        Self.expectSame(
+            GetParameterRequest.self, #"{"Name":"x","WithDecryption":null,"Unknown":[1,{"a":[]}]}"#, fast: true)
         Self.expectSame(
             PutParameterRequest.self,
             #"{"Name":"/p","Value":"v","Type":"String","Overwrite":false,"Tags":[{"Key":"k","Value":"v"}],"Version":9223372036854775807,"Limit":-9223372036854775808,"Small":-128,"Unsigned":4294967295}"#,
@@ -145,7 +147,8 @@ struct JSON11DecoderTests {
         Self.expectSame(GetParameterRequest.self, "null", fast: false)
         Self.expectSame(GetParameterRequest.self, "\"Name\"", fast: false)
         Self.expectSame(PutParameterRequest.self, #"{"Name":"p","Value":"v","Tags":[{"Key":"k"}]}"#, fast: false)
-        Self.expectSame(PutParameterRequest.self, #"{"Name":"p","Value":"v","Tags":[{"Key":"k","Value":2}]}"#, fast: false)
+        Self.expectSame(
+            PutParameterRequest.self, #"{"Name":"p","Value":"v","Tags":[{"Key":"k","Value":2}]}"#, fast: false)
         Self.expectSame(PutParameterRequest.self, #"{"Name":"p","Value":"v","Tags":{}}"#, fast: false)
         for number in [
             "9223372036854775808", "-9223372036854775809", "1.0", "1e2", "-0", "1.5", "99999999999999999999999",
@@ -170,7 +173,8 @@ struct JSON11DecoderTests {
             "{", "}", "{\"Name\":\"x\"", "{\"Name\":\"x\",}", "{\"Name\":\"x\"} x", "{'Name':'x'}", "{Name:\"x\"}",
             "{\"Name\":\"x\"}/* c */", "{\"Name\":\"a\tb\"}", "{\"Name\":\"\\x\"}", "{\"Name\":\"\\u12\"}",
             "{\"Name\":\"\\ud800\"}", "{\"Name\":\"\\udc00\"}", "{\"Name\":\"\\ud800\\u0041\"}", "{\"Name\":01}",
-            "{\"Name\":NaN}", "{\"Name\":+1}", "{\"Name\":.5}", "{\"Name\":1.}", "{\"Name\":tru}", "   ", "\u{FEFF}{\"Name\":\"x\"}",
+            "{\"Name\":NaN}", "{\"Name\":+1}", "{\"Name\":.5}", "{\"Name\":1.}", "{\"Name\":tru}", "   ",
+            "\u{FEFF}{\"Name\":\"x\"}",
         ] {
             Self.expectSame(GetParameterRequest.self, body, fast: false)
         }

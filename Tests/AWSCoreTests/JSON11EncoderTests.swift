@@ -114,12 +114,15 @@ struct JSON11EncoderTests {
         try Self.expectSame(GetParameterResult(Parameter: Self.parameter("/bench/p", "v")))
         try Self.expectSame(
             GetParametersResult(
-                Parameters: [Self.parameter("/a", "1"), Self.parameter("/b/c", "two words")], InvalidParameters: ["/x"]))
+                Parameters: [Self.parameter("/a", "1"), Self.parameter("/b/c", "two words")], InvalidParameters: ["/x"])
+        )
         try Self.expectSame(GetParametersResult(Parameters: [], InvalidParameters: []))
         try Self.expectSame(
             ParameterHistory(
                 Name: "/h", KeyId: "alias/aws/ssm", LastModifiedDate: Self.epoch, Labels: ["l1", "l2"],
-                Policies: [Policy(PolicyText: "{\"Type\":\"Expiration\"}", PolicyType: "Expiration", PolicyStatus: nil)],
+                Policies: [
+                    Policy(PolicyText: "{\"Type\":\"Expiration\"}", PolicyType: "Expiration", PolicyStatus: nil)
+                ],
                 Version: 1))
         try Self.expectSame(
             GetAuthorizationTokenResponse(authorizationData: [

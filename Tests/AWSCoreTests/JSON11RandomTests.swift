@@ -73,7 +73,8 @@ struct JSON11RandomTests {
         #"{"Name":"\ud83d\ude00","Tags":{"a":"1","a":"2"},"Ids":[]}"#,
     ]
 
-    static let alphabet = Array(#"{}[]":,.-+eE0123456789 \/"ntrufalsbu\"#.utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xA9, 0xED, 0xA0, 0xFF]
+    static let alphabet =
+        Array(#"{}[]":,.-+eE0123456789 \/"ntrufalsbu\"#.utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xA9, 0xED, 0xA0, 0xFF]
 
     @Test("mutated bodies decode or fail exactly as with JSONDecoder")
     func mutatedBodies() {
@@ -118,19 +119,23 @@ struct JSON11RandomTests {
                     ? UInt32.random(in: 0..<0x80, using: &random)
                     : pick == 1
                         ? UInt32.random(in: 0x80..<0x800, using: &random)
-                        : pick == 2 ? UInt32.random(in: 0x2000..<0x2100, using: &random) : UInt32.random(in: 0x1F600..<0x1F650, using: &random)
+                        : pick == 2
+                            ? UInt32.random(in: 0x2000..<0x2100, using: &random)
+                            : UInt32.random(in: 0x1F600..<0x1F650, using: &random)
                 return Character(Unicode.Scalar(value)!)
             }
             let text = String(scalars)
             var number = Double(bitPattern: random.next())
             if !number.isFinite { number = Double(Int64(bitPattern: random.next())) / 1e6 }
-            let seconds = Double(Int.random(in: 0..<2_000_000_000, using: &random)) + Double.random(in: 0..<1, using: &random)
+            let seconds =
+                Double(Int.random(in: 0..<2_000_000_000, using: &random)) + Double.random(in: 0..<1, using: &random)
             var small = Float(bitPattern: UInt32(truncatingIfNeeded: random.next()))
             if !small.isFinite { small = 0.5 }
             var map: [String: Int] = ["k\(random.next() % 100)": 3]
             map[text] = 1
             map[String(text.reversed())] = 2
-            let row = Row(text: text, number: number, date: Date(timeIntervalSince1970: seconds), small: small, map: map)
+            let row = Row(
+                text: text, number: number, date: Date(timeIntervalSince1970: seconds), small: small, map: map)
             try JSON11EncoderTests.expectSame(row)
         }
     }

@@ -15,7 +15,8 @@ let s3AmbiguousByDesign: [String: (matchedAs: String, reason: String)] = [
 @Suite struct S3OperationMatcherFixtureTests {
     @Test(arguments: S3RequestFixture.all)
     func namesTheOperationBotocoreUsed(_ fixture: S3RequestFixture) {
-        let expected = fixture.label == "minimal"
+        let expected =
+            fixture.label == "minimal"
             ? s3AmbiguousByDesign[fixture.operation]?.matchedAs ?? fixture.operation
             : fixture.operation
         let got = S3OperationMatcher.operationName(
@@ -25,8 +26,9 @@ let s3AmbiguousByDesign: [String: (matchedAs: String, reason: String)] = [
     }
 
     @Test func everyModelOperationMatchesItselfOrIsListedAmbiguous() {
-        let minimal = Dictionary(uniqueKeysWithValues: S3RequestFixture.all
-            .filter { $0.label == "minimal" }.map { ($0.operation, $0) })
+        let minimal = Dictionary(
+            uniqueKeysWithValues: S3RequestFixture.all
+                .filter { $0.label == "minimal" }.map { ($0.operation, $0) })
         for spec in S3OperationMatcher.operations {
             guard let fixture = minimal[spec.name] else {
                 Issue.record("no botocore fixture for \(spec.name): regenerate")
@@ -61,7 +63,8 @@ let s3AmbiguousByDesign: [String: (matchedAs: String, reason: String)] = [
         #expect(byName["GetBucketLifecycle"]?.deprecated == true)
         #expect(byName["GetBucketLifecycleConfiguration"]?.deprecated == false)
         #expect(byName["WriteGetObjectResponse"]?.path == .literal("WriteGetObjectResponse"))
-        #expect(byName["SelectObjectContent"]?.uriQuery
-            == [.init(name: "select", value: nil), .init(name: "select-type", value: "2")])
+        #expect(
+            byName["SelectObjectContent"]?.uriQuery
+                == [.init(name: "select", value: nil), .init(name: "select-type", value: "2")])
     }
 }

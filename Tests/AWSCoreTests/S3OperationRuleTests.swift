@@ -14,8 +14,10 @@ struct S3RuleCase: Sendable, CustomTestStringConvertible {
         return "\(method) /\(path)\(q.isEmpty ? "" : "?" + q) \(headers) → \(expected ?? "nil")"
     }
 
-    init(_ method: String, _ bucket: String?, _ key: String?, _ query: [(String, String)] = [],
-         headers: [String] = [], expect expected: String?) {
+    init(
+        _ method: String, _ bucket: String?, _ key: String?, _ query: [(String, String)] = [],
+        headers: [String] = [], expect expected: String?
+    ) {
         self.method = method; self.bucket = bucket; self.key = key
         self.query = query.map { (name: $0.0, value: $0.1) }; self.headers = headers
         self.expected = expected
@@ -75,7 +77,8 @@ private let copy = ["x-amz-copy-source"]
         .init("PUT", b, nil, expect: "CreateBucket"),
         .init("DELETE", b, nil, expect: "DeleteBucket"),
         .init("POST", b, k, [("select", ""), ("select-type", "2")], expect: "SelectObjectContent"),
-        .init("POST", "WriteGetObjectResponse", nil, headers: ["x-amz-request-token"], expect: "WriteGetObjectResponse"),
+        .init(
+            "POST", "WriteGetObjectResponse", nil, headers: ["x-amz-request-token"], expect: "WriteGetObjectResponse"),
         // x-id is optional, but when sent it must name the operation.
         .init("GET", b, k, [("x-id", "GetObject")], expect: "GetObject"),
         .init("PUT", b, nil, [("tagging", ""), ("x-id", "PutBucketTagging")], expect: "PutBucketTagging"),

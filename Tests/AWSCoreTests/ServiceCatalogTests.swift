@@ -5,19 +5,23 @@ import Testing
 /// The generated catalogue and its lookups: X-Amz-Target, signing name, operation presence.
 @Suite struct ServiceCatalogTests {
     @Test func targetOfKnownOperationResolves() {
-        #expect(ServiceCatalog.resolve(target: "AmazonSSM.GetParameter")
-            == .known(service: ServiceCatalog.ssm, operation: "GetParameter"))
-        #expect(ServiceCatalog.resolve(target: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken")
-            == .known(service: ServiceCatalog.ecr, operation: "GetAuthorizationToken"))
+        #expect(
+            ServiceCatalog.resolve(target: "AmazonSSM.GetParameter")
+                == .known(service: ServiceCatalog.ssm, operation: "GetParameter"))
+        #expect(
+            ServiceCatalog.resolve(target: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken")
+                == .known(service: ServiceCatalog.ecr, operation: "GetAuthorizationToken"))
         #expect(ServiceCatalog.resolve(target: "TrentService.Encrypt")?.service?.name == "kms")
         #expect(ServiceCatalog.resolve(target: "secretsmanager.GetSecretValue")?.service?.name == "secretsmanager")
     }
 
     @Test func unknownOperationAndServiceAreTold() {
-        #expect(ServiceCatalog.resolve(target: "AmazonSSM.NoSuchThing")
-            == .unknownOperation(service: ServiceCatalog.ssm, operation: "NoSuchThing"))
-        #expect(ServiceCatalog.resolve(target: "AmazonSSM.getparameter")
-            == .unknownOperation(service: ServiceCatalog.ssm, operation: "getparameter"))
+        #expect(
+            ServiceCatalog.resolve(target: "AmazonSSM.NoSuchThing")
+                == .unknownOperation(service: ServiceCatalog.ssm, operation: "NoSuchThing"))
+        #expect(
+            ServiceCatalog.resolve(target: "AmazonSSM.getparameter")
+                == .unknownOperation(service: ServiceCatalog.ssm, operation: "getparameter"))
         #expect(ServiceCatalog.resolve(target: "DynamoDB_20120810.GetItem") == .unknownService("DynamoDB_20120810"))
     }
 
@@ -27,10 +31,12 @@ import Testing
     }
 
     @Test func queryActionsResolveBySigningName() {
-        #expect(ServiceCatalog.resolve(signingName: "iam", operation: "CreateRole")
-            == .known(service: ServiceCatalog.iam, operation: "CreateRole"))
-        #expect(ServiceCatalog.resolve(signingName: "sts", operation: "NoSuchAction")
-            == .unknownOperation(service: ServiceCatalog.sts, operation: "NoSuchAction"))
+        #expect(
+            ServiceCatalog.resolve(signingName: "iam", operation: "CreateRole")
+                == .known(service: ServiceCatalog.iam, operation: "CreateRole"))
+        #expect(
+            ServiceCatalog.resolve(signingName: "sts", operation: "NoSuchAction")
+                == .unknownOperation(service: ServiceCatalog.sts, operation: "NoSuchAction"))
         #expect(ServiceCatalog.resolve(signingName: "lambda", operation: "Invoke") == .unknownService("lambda"))
     }
 
@@ -63,7 +69,8 @@ import Testing
         #expect(ServiceCatalog.ec2.protocol == .ec2)
         #expect(ServiceCatalog.iam.xmlNamespace == "https://iam.amazonaws.com/doc/2010-05-08/")
         #expect(ServiceCatalog.sts.xmlNamespace == "https://sts.amazonaws.com/doc/2011-06-15/")
-        #expect(ServiceCatalog.elasticBeanstalk.xmlNamespace == "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/")
+        #expect(
+            ServiceCatalog.elasticBeanstalk.xmlNamespace == "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/")
         #expect(ServiceCatalog.s3.xmlNamespace == "http://s3.amazonaws.com/doc/2006-03-01/")
         #expect(ServiceCatalog.iam.apiVersion == "2010-05-08")
         #expect(ServiceCatalog.elasticBeanstalk.apiVersion == "2010-12-01")
@@ -80,9 +87,10 @@ import Testing
     }
 
     @Test func catalogueListsEachServiceOnce() {
-        #expect(Set(ServiceCatalog.all.map(\.name)) == [
-            "ssm", "ecr", "s3", "iam", "sts", "secretsmanager", "kms", "elasticbeanstalk", "ec2",
-        ])
+        #expect(
+            Set(ServiceCatalog.all.map(\.name)) == [
+                "ssm", "ecr", "s3", "iam", "sts", "secretsmanager", "kms", "elasticbeanstalk", "ec2",
+            ])
         #expect(ServiceCatalog.all.count == 9)
     }
 }

@@ -43,8 +43,9 @@ struct SigV4ParserTests {
 
     @Test("the ASCII scanner and the reference parser agree", arguments: headers)
     func asciiScannerMatchesReference(_ header: String) {
-        #expect(Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeader(header) }
-            == Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeaderText(header) })
+        #expect(
+            Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeader(header) }
+                == Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeaderText(header) })
     }
 
     @Test("a well-formed header gives its credential, signed headers and signature")
@@ -59,7 +60,10 @@ struct SigV4ParserTests {
     @Test("a header with non-ASCII text takes the reference path and is refused the same way")
     func nonASCIIHeaderUsesReference() {
         // A combining mark after the space joins it: to Unicode the prefix is not there.
-        let header = "AWS4-HMAC-SHA256 \u{301}Credential=\(Self.credential), SignedHeaders=host, Signature=\(Self.signature)"
-        #expect(Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeader(header) } == "error unsupportedAlgorithm(\"\(header)\")")
+        let header =
+            "AWS4-HMAC-SHA256 \u{301}Credential=\(Self.credential), SignedHeaders=host, Signature=\(Self.signature)"
+        #expect(
+            Self.outcome { () throws(SigV4Error) in try SigV4Parser.parseHeader(header) }
+                == "error unsupportedAlgorithm(\"\(header)\")")
     }
 }

@@ -11,7 +11,8 @@ struct SigV4VectorTests {
     static let scope = "20150830/us-east-1/service/aws4_request"
     static let emptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-    func sign(_ method: String, _ target: String, headers: [(String, String)], payloadHash: String) -> (String, String) {
+    func sign(_ method: String, _ target: String, headers: [(String, String)], payloadHash: String) -> (String, String)
+    {
         let request = HTTPRequest(method: method, target: target, headers: HTTPHeaders(headers))
         let canonical = CanonicalRequest(
             method: method, rawPath: request.path, rawQuery: request.query, headers: request.headers,
@@ -26,7 +27,10 @@ struct SigV4VectorTests {
         let (canonical, signature) = sign(
             "GET", "/", headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")],
             payloadHash: Self.emptyHash)
-        #expect(canonical == "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\n\(Self.emptyHash)")
+        #expect(
+            canonical
+                == "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\n\(Self.emptyHash)"
+        )
         #expect(signature == "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31")
     }
 
@@ -34,7 +38,8 @@ struct SigV4VectorTests {
     func queryOrder() {
         let (_, signature) = sign(
             "GET", "/?Param2=value2&Param1=value1",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")], payloadHash: Self.emptyHash)
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")],
+            payloadHash: Self.emptyHash)
         #expect(signature == "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500")
     }
 
@@ -42,7 +47,10 @@ struct SigV4VectorTests {
     func headerValueTrim() {
         let (canonical, _) = sign(
             "GET", "/",
-            headers: [("Host", "example.amazonaws.com"), ("My-Header1", " value1"), ("My-Header2", " \"a   b   c\""), ("X-Amz-Date", "20150830T123600Z")],
+            headers: [
+                ("Host", "example.amazonaws.com"), ("My-Header1", " value1"), ("My-Header2", " \"a   b   c\""),
+                ("X-Amz-Date", "20150830T123600Z"),
+            ],
             payloadHash: Self.emptyHash)
         #expect(canonical.contains("my-header1:value1\nmy-header2:\"a b c\"\n"))
     }
@@ -51,7 +59,8 @@ struct SigV4VectorTests {
     func doubleEncoding() {
         let (canonical, _) = sign(
             "GET", "/example/../documents%20and%20settings/",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")], payloadHash: Self.emptyHash)
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", "20150830T123600Z")],
+            payloadHash: Self.emptyHash)
         #expect(canonical.hasPrefix("GET\n/documents%2520and%2520settings/\n"))
     }
 }
@@ -61,7 +70,9 @@ struct SigV4AuthenticatorTests {
     let now = AMZDate.parse("20250101T120000Z")!
 
     func request(date: String, secret: String = "test", service: String = "ssm") -> HTTPRequest {
-        let headers = HTTPHeaders([("Host", "127.0.0.1:4566"), ("X-Amz-Date", date), ("X-Amz-Target", "AmazonSSM.GetParameter")])
+        let headers = HTTPHeaders([
+            ("Host", "127.0.0.1:4566"), ("X-Amz-Date", date), ("X-Amz-Target", "AmazonSSM.GetParameter"),
+        ])
         let body: [UInt8] = Array("{}".utf8)
         let signed = ["host", "x-amz-date", "x-amz-target"]
         let base = HTTPRequest(method: "POST", target: "/", headers: headers, body: .bytes(body))
@@ -70,18 +81,22 @@ struct SigV4AuthenticatorTests {
             method: "POST", rawPath: "/", rawQuery: "", headers: headers, signedHeaders: signed, payloadHash: hash,
             doubleEncodePath: true)
         let scope = "\(date.prefix(8))/us-east-1/\(service)/aws4_request"
-        let key = SigningKeyCache.derive(secret: secret, date: String(date.prefix(8)), region: "us-east-1", service: service)
+        let key = SigningKeyCache.derive(
+            secret: secret, date: String(date.prefix(8)), region: "us-east-1", service: service)
         let signature = SigningKeyCache.signature(canonical.stringToSign(amzDate: date, scope: scope), key: key)
         var signedRequest = base
         signedRequest.headers.add(
-            "Authorization", "AWS4-HMAC-SHA256 Credential=test/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)")
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential=test/\(scope), SignedHeaders=\(signed.joined(separator: ";")), Signature=\(signature)"
+        )
         return signedRequest
     }
 
     @Test("a correctly signed request authenticates as the root of the default account")
     func correctSignature() throws {
         let authenticator = SigV4Authenticator(enforce: true, clock: .fixed(now))
-        let auth = try authenticator.authenticate(request(date: "20250101T120000Z"), query: QueryItems(), signingName: "ssm")
+        let auth = try authenticator.authenticate(
+            request(date: "20250101T120000Z"), query: QueryItems(), signingName: "ssm")
         #expect(auth.identity.arn == "arn:aws:iam::000000000000:root")
         #expect(auth.region == "us-east-1")
         #expect(auth.isVerified)
@@ -91,7 +106,8 @@ struct SigV4AuthenticatorTests {
     func wrongSecret() {
         let authenticator = SigV4Authenticator(enforce: true, clock: .fixed(now))
         #expect {
-            try authenticator.authenticate(request(date: "20250101T120000Z", secret: "nope"), query: QueryItems(), signingName: "ssm")
+            try authenticator.authenticate(
+                request(date: "20250101T120000Z", secret: "nope"), query: QueryItems(), signingName: "ssm")
         } throws: { error in
             guard let error = error as? SigV4Error, case .signatureDoesNotMatch = error else { return false }
             return error.awsError(for: .json11).code == "InvalidSignatureException"
@@ -124,7 +140,8 @@ struct SigV4AuthenticatorTests {
         var signed = request(date: "20250101T120000Z")
         signed.headers["Authorization"] = signed.headers["Authorization"]!.replacingOccurrences(
             of: "Credential=test/", with: "Credential=123456789012/")
-        let auth = try SigV4Authenticator(clock: .fixed(now)).authenticate(signed, query: QueryItems(), signingName: "ssm")
+        let auth = try SigV4Authenticator(clock: .fixed(now)).authenticate(
+            signed, query: QueryItems(), signingName: "ssm")
         #expect(auth.identity.accountID == "123456789012")
         #expect(!auth.isVerified)
     }

@@ -19,17 +19,21 @@ struct DockerApplicationTests {
         let app = try DockerApplication.load(from: bundle, platform: dockerAL2023)
         #expect(app.pulls.map(\.image.canonical) == ["quay.io/johndoe/private-image:latest"])
         #expect(app.pulls.first?.origin == .dockerrunImage)
-        #expect(app.authentication == AuthenticationLocation(bucket: "amzn-s3-demo-bucket", key: "mydockercfg", spelling: .capitalised))
+        #expect(
+            app.authentication
+                == AuthenticationLocation(bucket: "amzn-s3-demo-bucket", key: "mydockercfg", spelling: .capitalised))
     }
 
     @Test("a numeric version 1 is accepted, as the EB CLI compares str(value)")
     func numericVersion() throws {
         let scratch = Scratch()
         let bundle = try scratch.bundle([
-            "Dockerrun.aws.json": #"{"AWSEBDockerrunVersion": 1, "Image": {"Name": "nginx"}, "Ports": [{"ContainerPort": 80}]}"#
+            "Dockerrun.aws.json":
+                #"{"AWSEBDockerrunVersion": 1, "Image": {"Name": "nginx"}, "Ports": [{"ContainerPort": 80}]}"#
         ])
-        #expect(try DockerApplication.load(from: bundle, platform: dockerAL2023).pulls.map(\.image.canonical)
-            == ["docker.io/library/nginx:latest"])
+        #expect(
+            try DockerApplication.load(from: bundle, platform: dockerAL2023).pulls.map(\.image.canonical)
+                == ["docker.io/library/nginx:latest"])
     }
 
     @Test("with a Dockerfile the v1 Image is ignored and the FROM images are pulled")
@@ -37,12 +41,14 @@ struct DockerApplicationTests {
         let scratch = Scratch()
         let bundle = try scratch.bundle([
             "Dockerrun.aws.json": #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "ignored/image"}}"#,
-            "Dockerfile": "FROM golang:1.22 AS build\nRUN go build\nFROM build\nFROM 123456789012.dkr.ecr.us-east-2.amazonaws.com/base:3\n",
+            "Dockerfile":
+                "FROM golang:1.22 AS build\nRUN go build\nFROM build\nFROM 123456789012.dkr.ecr.us-east-2.amazonaws.com/base:3\n",
         ])
         let app = try DockerApplication.load(from: bundle, platform: dockerAL2023)
-        #expect(app.pulls.map(\.image.canonical) == [
-            "docker.io/library/golang:1.22", "123456789012.dkr.ecr.us-east-2.amazonaws.com/base:3",
-        ])
+        #expect(
+            app.pulls.map(\.image.canonical) == [
+                "docker.io/library/golang:1.22", "123456789012.dkr.ecr.us-east-2.amazonaws.com/base:3",
+            ])
         #expect(app.pulls[1].origin == .dockerfile(path: "Dockerfile", line: 4))
     }
 
@@ -53,8 +59,10 @@ struct DockerApplicationTests {
         #expect(throws: DockerApplicationError.dockerrun(.bothMissing)) {
             try DockerApplication.load(from: bundle, platform: dockerAL2023)
         }
-        #expect(DockerrunError.bothMissing.message
-            == "Instance deployment: Both 'Dockerfile' and 'Dockerrun.aws.json' are missing in your source bundle. Include at least one of them. The deployment failed.")
+        #expect(
+            DockerrunError.bothMissing.message
+                == "Instance deployment: Both 'Dockerfile' and 'Dockerrun.aws.json' are missing in your source bundle. Include at least one of them. The deployment failed."
+        )
     }
 
     @Test("a compose file named docker-compose.yaml is not recognised, so both files count as missing")
@@ -75,8 +83,10 @@ struct DockerApplicationTests {
         #expect(throws: DockerApplicationError.dockerrun(.unsupportedVersion(found: "2"))) {
             try DockerApplication.load(from: bundle, platform: dockerAL2023)
         }
-        #expect(DockerrunError.unsupportedVersion(found: "2").message
-            == "Instance deployment: 'Dockerrun.aws.json' in your source bundle specifies an unsupported version. Elastic Beanstalk only supports version 1 for non compose app and version 3 for compose app. The deployment failed.")
+        #expect(
+            DockerrunError.unsupportedVersion(found: "2").message
+                == "Instance deployment: 'Dockerrun.aws.json' in your source bundle specifies an unsupported version. Elastic Beanstalk only supports version 1 for non compose app and version 3 for compose app. The deployment failed."
+        )
     }
 
     @Test("version 3 without docker-compose.yml, and version 1 beside one, are unsupported")
@@ -118,14 +128,24 @@ struct DockerApplicationTests {
     func v1RequiredKeys() throws {
         let scratch = Scratch()
         let cases: [(String, DockerrunError, String)] = [
-            (#"{"AWSEBDockerrunVersion": "1", "Ports": [{"ContainerPort": 80}]}"#, .missingImage,
-             "The Dockerrun.aws.json file requires the Image key."),
-            (#"{"AWSEBDockerrunVersion": "1", "Image": {"Update": "false"}, "Ports": [{"ContainerPort": 80}]}"#, .missingImage,
-             "The Dockerrun.aws.json file requires the Image key."),
-            (#"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "nginx"}}"#, .missingPorts,
-             "The Dockerrun.aws.json file requires the Ports key."),
-            (#"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "nginx"}, "Ports": [{"HostPort": 80}]}"#, .missingContainerPort,
-             "The Dockerrun.aws.json file requires the ContainerPort field."),
+            (
+                #"{"AWSEBDockerrunVersion": "1", "Ports": [{"ContainerPort": 80}]}"#, .missingImage,
+                "The Dockerrun.aws.json file requires the Image key."
+            ),
+            (
+                #"{"AWSEBDockerrunVersion": "1", "Image": {"Update": "false"}, "Ports": [{"ContainerPort": 80}]}"#,
+                .missingImage,
+                "The Dockerrun.aws.json file requires the Image key."
+            ),
+            (
+                #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "nginx"}}"#, .missingPorts,
+                "The Dockerrun.aws.json file requires the Ports key."
+            ),
+            (
+                #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "nginx"}, "Ports": [{"HostPort": 80}]}"#,
+                .missingContainerPort,
+                "The Dockerrun.aws.json file requires the ContainerPort field."
+            ),
         ]
         for (json, error, text) in cases {
             let bundle = try scratch.bundle(["Dockerrun.aws.json": json])
@@ -140,22 +160,28 @@ struct DockerApplicationTests {
     func emptyImageName() throws {
         let scratch = Scratch()
         let bundle = try scratch.bundle([
-            "Dockerrun.aws.json": #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": ""}, "Ports": [{"ContainerPort": 80}]}"#
+            "Dockerrun.aws.json":
+                #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": ""}, "Ports": [{"ContainerPort": 80}]}"#
         ])
         #expect(throws: DockerApplicationError.dockerrun(.invalidImageName(name: ""))) {
             try DockerApplication.load(from: bundle, platform: dockerAL2023)
         }
-        #expect(DockerrunError.invalidImageName(name: "").message
-            == "Failed to pull Docker image :latest: Invalid repository name (), only [a-z0-9-_.] are allowed. Tail the logs for more details.")
-        #expect(DockerrunError.invalidImageName(name: "John/App:1").message
-            == "Failed to pull Docker image John/App:1: Invalid repository name (John/App), only [a-z0-9-_.] are allowed. Tail the logs for more details.")
+        #expect(
+            DockerrunError.invalidImageName(name: "").message
+                == "Failed to pull Docker image :latest: Invalid repository name (), only [a-z0-9-_.] are allowed. Tail the logs for more details."
+        )
+        #expect(
+            DockerrunError.invalidImageName(name: "John/App:1").message
+                == "Failed to pull Docker image John/App:1: Invalid repository name (John/App), only [a-z0-9-_.] are allowed. Tail the logs for more details."
+        )
     }
 
     @Test("a Compose app pulls each service image, interpolated from the environment, and builds the rest")
     func compose() throws {
         let scratch = Scratch()
         let bundle = try scratch.bundle([
-            "Dockerrun.aws.json": #"{"AWSEBDockerrunVersion": "3", "Authentication": {"bucket": "auth-bucket", "key": "cfg"}}"#,
+            "Dockerrun.aws.json":
+                #"{"AWSEBDockerrunVersion": "3", "Authentication": {"bucket": "auth-bucket", "key": "cfg"}}"#,
             "docker-compose.yml": """
             services:
               web:
@@ -170,10 +196,13 @@ struct DockerApplicationTests {
             """,
             "worker/Dockerfile.prod": "FROM python:3.12-slim\n",
         ])
-        let app = try DockerApplication.load(from: bundle, platform: dockerAL2023, environment: ["NGINX_VERSION": "1.27"])
-        #expect(app.pulls.map(\.image.canonical) == [
-            "docker.io/library/nginx:1.27", "quay.io/johndoe/private-image:latest", "docker.io/library/python:3.12-slim",
-        ])
+        let app = try DockerApplication.load(
+            from: bundle, platform: dockerAL2023, environment: ["NGINX_VERSION": "1.27"])
+        #expect(
+            app.pulls.map(\.image.canonical) == [
+                "docker.io/library/nginx:1.27", "quay.io/johndoe/private-image:latest",
+                "docker.io/library/python:3.12-slim",
+            ])
         #expect(app.pulls[0].origin == .composeService("proxy"))
         #expect(app.pulls[2].origin == .dockerfile(path: "worker/Dockerfile.prod", line: 1))
         #expect(app.authentication == AuthenticationLocation(bucket: "auth-bucket", key: "cfg", spelling: .mixed))
@@ -186,7 +215,8 @@ struct DockerApplicationTests {
             "Dockerrun.aws.json": #"{"AWSEBDockerrunVersion": "3", "Authentication": {"Bucket": "b", "Key": "k"}}"#,
             "docker-compose.yml": "services:\n  web:\n    image: nginx\n",
         ])
-        #expect(try DockerApplication.load(from: bundle, platform: dockerAL2023).authentication?.spelling == .capitalised)
+        #expect(
+            try DockerApplication.load(from: bundle, platform: dockerAL2023).authentication?.spelling == .capitalised)
     }
 
     @Test("a v1 Authentication in lowercase is not read, as the v1 key is capitalised")
@@ -204,15 +234,19 @@ struct DockerApplicationTests {
         #expect(throws: DockerApplicationError.compose(.noImageOrBuild(service: "web"))) {
             try DockerApplication.load(from: bundle, platform: dockerAL2023)
         }
-        #expect(ComposeError.noImageOrBuild(service: "web").message
-            == "service \"web\" has neither an image nor a build context specified: invalid compose project")
+        #expect(
+            ComposeError.noImageOrBuild(service: "web").message
+                == "service \"web\" has neither an image nor a build context specified: invalid compose project")
     }
 
     @Test("a Dockerfile without FROM fails the build with BuildKit's reason")
     func dockerfileWithoutFrom() throws {
         let scratch = Scratch()
         let bundle = try scratch.bundle(["Dockerfile": "RUN echo hi\n"])
-        #expect(throws: DockerApplicationError.dockerfile(path: "Dockerfile", .instructionBeforeFrom(line: 1, instruction: "RUN"))) {
+        #expect(
+            throws: DockerApplicationError.dockerfile(
+                path: "Dockerfile", .instructionBeforeFrom(line: 1, instruction: "RUN"))
+        ) {
             try DockerApplication.load(from: bundle, platform: dockerAL2023)
         }
     }
@@ -235,13 +269,17 @@ struct ECSDockerrunTests {
         let app = try DockerApplication.load(from: bundle, platform: ecsAL2023)
         #expect(app.pulls.map(\.image.canonical) == ["docker.io/library/php:fpm", "docker.io/library/nginx:latest"])
         #expect(app.pulls.map(\.origin) == [.ecsContainer("php-app"), .ecsContainer("nginx-proxy")])
-        #expect(app.authentication == AuthenticationLocation(bucket: "amzn-s3-demo-bucket", key: "mydockercfg", spelling: .lowercase))
+        #expect(
+            app.authentication
+                == AuthenticationLocation(bucket: "amzn-s3-demo-bucket", key: "mydockercfg", spelling: .lowercase))
     }
 
     @Test("v2 falls back to the capitalised Authentication, as the AL1 ECS hook did")
     func v2CapitalisedFallback() throws {
         let data = Data(#"{"AWSEBDockerrunVersion": "2", "Authentication": {"Bucket": "b", "Key": "k"}}"#.utf8)
-        #expect(try Dockerrun.parse(data).authentication == AuthenticationLocation(bucket: "b", key: "k", spelling: .capitalised))
+        #expect(
+            try Dockerrun.parse(data).authentication
+                == AuthenticationLocation(bucket: "b", key: "k", spelling: .capitalised))
     }
 
     @Test("a v1 Dockerrun on ECS gives the event the EB CLI recognises")
@@ -253,8 +291,9 @@ struct ECSDockerrunTests {
         #expect(throws: DockerApplicationError.dockerrun(.ecsUnsupportedVersion(found: "1"))) {
             try DockerApplication.load(from: bundle, platform: ecsAL2023)
         }
-        #expect(DockerrunError.ecsUnsupportedVersion(found: "1").message
-            .hasPrefix("ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:"))
+        #expect(
+            DockerrunError.ecsUnsupportedVersion(found: "1").message
+                .hasPrefix("ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:"))
     }
 
     @Test("ECS needs a Dockerrun.aws.json even when a Dockerfile is present")
@@ -273,9 +312,14 @@ struct ECSDockerrunTests {
             (#"[]"#, "Container list cannot be empty."),
             (#"[{"image": "nginx", "memory": 128}]"#, "Container.name should not be null or empty."),
             (#"[{"name": "web", "memory": 128}]"#, "Container.image should not be null or empty."),
-            (#"[{"name": "client", "image": "nginx"}]"#,
-             "Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified."),
-            (#"[{"name": "web", "image": "$IMAGE_NAME", "memory": 128}]"#, "Container.image contains invalid characters."),
+            (
+                #"[{"name": "client", "image": "nginx"}]"#,
+                "Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified."
+            ),
+            (
+                #"[{"name": "web", "image": "$IMAGE_NAME", "memory": 128}]"#,
+                "Container.image contains invalid characters."
+            ),
         ]
         for (containers, message) in cases {
             let bundle = try scratch.bundle([
@@ -285,8 +329,12 @@ struct ECSDockerrunTests {
                 try DockerApplication.load(from: bundle, platform: ecsAL2023)
             }
         }
-        #expect(DockerrunError.ecsTaskDefinition(
-            message: "Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified.").message
-            == "Service:AmazonECS, Code:ClientException, Message:Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified., Class:com.amazonaws.services.ecs.model.ClientException")
+        #expect(
+            DockerrunError.ecsTaskDefinition(
+                message:
+                    "Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified."
+            ).message
+                == "Service:AmazonECS, Code:ClientException, Message:Invalid setting for container 'client'. At least one of 'memory' or 'memoryReservation' must be specified., Class:com.amazonaws.services.ecs.model.ClientException"
+        )
     }
 }

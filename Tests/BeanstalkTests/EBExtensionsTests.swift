@@ -26,7 +26,8 @@ struct EBExtensionsTests {
 
     @Test("option_settings in the list form default to the environment namespace and keep resource_name")
     func listForm() throws {
-        let file = try EBExtensions.parse("""
+        let file = try EBExtensions.parse(
+            """
             option_settings:
               - option_name: API_ENDPOINT
                 value: www.example.com/api
@@ -38,18 +39,29 @@ struct EBExtensionsTests {
                 option_name: PASSWD
                 value: arn:aws:secretsmanager:us-east-1:111122223333:secret:passwd-AbCdEf
             """, path: ".ebextensions/a.config", versionLabel: "v1")
-        #expect(file.optionSettings == [
-            OptionSetting(namespace: OptionSetting.environmentNamespace, optionName: "API_ENDPOINT", value: "www.example.com/api", file: ".ebextensions/a.config"),
-            OptionSetting(namespace: "aws:autoscaling:asg", optionName: "MinSize", value: "2", resourceName: "AWSEBAutoScalingGroup", file: ".ebextensions/a.config"),
-            OptionSetting(namespace: OptionSetting.environmentSecretsNamespace, optionName: "PASSWD",
-                          value: "arn:aws:secretsmanager:us-east-1:111122223333:secret:passwd-AbCdEf", file: ".ebextensions/a.config"),
-        ])
-        #expect(EBExtensions(files: [file]).environmentSecrets == ["PASSWD": "arn:aws:secretsmanager:us-east-1:111122223333:secret:passwd-AbCdEf"])
+        #expect(
+            file.optionSettings == [
+                OptionSetting(
+                    namespace: OptionSetting.environmentNamespace, optionName: "API_ENDPOINT",
+                    value: "www.example.com/api", file: ".ebextensions/a.config"),
+                OptionSetting(
+                    namespace: "aws:autoscaling:asg", optionName: "MinSize", value: "2",
+                    resourceName: "AWSEBAutoScalingGroup", file: ".ebextensions/a.config"),
+                OptionSetting(
+                    namespace: OptionSetting.environmentSecretsNamespace, optionName: "PASSWD",
+                    value: "arn:aws:secretsmanager:us-east-1:111122223333:secret:passwd-AbCdEf",
+                    file: ".ebextensions/a.config"),
+            ])
+        #expect(
+            EBExtensions(files: [file]).environmentSecrets == [
+                "PASSWD": "arn:aws:secretsmanager:us-east-1:111122223333:secret:passwd-AbCdEf"
+            ])
     }
 
     @Test("scalar values keep their source text, and an empty value is an empty string")
     func scalarText() throws {
-        let file = try EBExtensions.parse("""
+        let file = try EBExtensions.parse(
+            """
             option_settings:
               aws:elasticbeanstalk:application:environment:
                 VERSION: 1.10
@@ -57,12 +69,16 @@ struct EBExtensionsTests {
                 EMPTY:
                 QUOTED: "007"
             """, path: "c.config", versionLabel: "v1")
-        #expect(EBExtensions(files: [file]).environmentProperties == ["VERSION": "1.10", "DEBUG": "yes", "EMPTY": "", "QUOTED": "007"])
+        #expect(
+            EBExtensions(files: [file]).environmentProperties == [
+                "VERSION": "1.10", "DEBUG": "yes", "EMPTY": "", "QUOTED": "007",
+            ])
     }
 
     @Test("a duplicated option_settings key drops one section silently: the last one is kept")
     func duplicateTopLevelKey() throws {
-        let file = try EBExtensions.parse("""
+        let file = try EBExtensions.parse(
+            """
             option_settings:
               aws:elasticbeanstalk:application:environment:
                 FIRST: one
@@ -84,9 +100,14 @@ struct EBExtensionsTests {
             _ = try EBExtensions.load(from: bundle, versionLabel: "app-version-7")
             Issue.record("expected an error")
         } catch {
-            #expect(error.message.hasPrefix(
-                "The configuration file .ebextensions/bad.config in application version app-version-7 contains invalid YAML or JSON. YAML exception: Invalid Yaml: "))
-            #expect(error.message.contains(", JSON exception: Invalid JSON: invalid character 'o' looking for beginning of value at position 0"))
+            #expect(
+                error.message.hasPrefix(
+                    "The configuration file .ebextensions/bad.config in application version app-version-7 contains invalid YAML or JSON. YAML exception: Invalid Yaml: "
+                ))
+            #expect(
+                error.message.contains(
+                    ", JSON exception: Invalid JSON: invalid character 'o' looking for beginning of value at position 0"
+                ))
             #expect(error.message.hasSuffix(". Update the configuration file."))
         }
     }
@@ -94,7 +115,8 @@ struct EBExtensionsTests {
     @Test("the invalid-file event does not repeat the file's content")
     func invalidFileKeepsSecrets() {
         do {
-            _ = try EBExtensions.parse("option_settings:\n\t- PASSWORD: hunter2 [\n", path: "s.config", versionLabel: "v1")
+            _ = try EBExtensions.parse(
+                "option_settings:\n\t- PASSWORD: hunter2 [\n", path: "s.config", versionLabel: "v1")
             Issue.record("expected an error")
         } catch {
             #expect(!error.message.contains("hunter2"))
@@ -117,7 +139,8 @@ struct EBExtensionsTests {
 
     @Test("commands and container_commands are ordered by name with their fields")
     func commands() throws {
-        let file = try EBExtensions.parse("""
+        let file = try EBExtensions.parse(
+            """
             commands:
               02_second:
                 command: ["chmod", "+x", ".platform/hooks/prebuild/01login.sh"]
@@ -150,26 +173,34 @@ struct EBExtensionsTests {
 
     @Test("a command without a command line is refused, naming it")
     func commandWithoutLine() {
-        #expect(throws: EBExtensionsError.invalidCommand(file: "x.config", section: "commands", name: "01", detail: "it has no command")) {
+        #expect(
+            throws: EBExtensionsError.invalidCommand(
+                file: "x.config", section: "commands", name: "01", detail: "it has no command")
+        ) {
             try EBExtensions.parse("commands:\n  01:\n    cwd: /tmp\n", path: "x.config", versionLabel: "v1")
         }
     }
 
     @Test("option_settings that are neither list nor mapping fail validation with EB's opening line")
     func invalidOptionSettings() {
-        let error = EBExtensionsError.invalidOptionSettings(file: "e.config", detail: "option_settings must be a list or a mapping")
+        let error = EBExtensionsError.invalidOptionSettings(
+            file: "e.config", detail: "option_settings must be a list or a mapping")
         #expect(throws: error) {
             try EBExtensions.parse("option_settings: just text\n", path: "e.config", versionLabel: "v1")
         }
-        #expect(error.message.hasPrefix("\"option_settings\" in one of the configuration files failed validation. More details to follow."))
-        #expect(throws: EBExtensionsError.invalidOptionSettings(file: "f.config", detail: "entry 1 has no option_name")) {
+        #expect(
+            error.message.hasPrefix(
+                "\"option_settings\" in one of the configuration files failed validation. More details to follow."))
+        #expect(throws: EBExtensionsError.invalidOptionSettings(file: "f.config", detail: "entry 1 has no option_name"))
+        {
             try EBExtensions.parse("option_settings:\n  - value: 1\n", path: "f.config", versionLabel: "v1")
         }
     }
 
     @Test("other sections are recorded, not applied")
     func otherKeys() throws {
-        let file = try EBExtensions.parse("packages:\n  yum:\n    jq: []\nfiles:\n  /tmp/x:\n    content: y\n", path: "p.config", versionLabel: "v1")
+        let file = try EBExtensions.parse(
+            "packages:\n  yum:\n    jq: []\nfiles:\n  /tmp/x:\n    content: y\n", path: "p.config", versionLabel: "v1")
         #expect(file.otherKeys == ["packages", "files"])
     }
 }

@@ -64,15 +64,19 @@ struct ScenarioTests {
         #expect(scenario.platform == Platform(branch: .dockerAL2023, released: PlatformDate(2025, 6, 1)))
         #expect(scenario.account == "123456789012")
         #expect(scenario.instanceProfile.managedPolicies == ["AmazonEC2ContainerRegistryReadOnly"])
-        #expect(scenario.instanceProfile.inlinePolicies[0].document
-            == #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)
+        #expect(
+            scenario.instanceProfile.inlinePolicies[0].document
+                == #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)
         #expect(scenario.instanceProfile.inlinePolicies[1].document == #"{"Version": "2012-10-17", "Statement": []}"#)
         #expect(scenario.ssmParameters[1].values == ["old", "s3cret"])
         #expect(scenario.ssmParameters[1].type == .secureString)
         #expect(scenario.buckets[0].objects.map(\.key) == ["mydockercfg", "desktop.json", "notes.txt", "raw"])
         #expect(scenario.buckets[0].objects[3].content == .file("files/config.json"))
         #expect(scenario.repositories[0].tags == ["latest", "1.0"])
-        #expect(scenario.registries[0].images == [Scenario.RegistryImage(repository: "johndoe/private-image", tag: "latest")])
+        #expect(
+            scenario.registries[0].images == [
+                Scenario.RegistryImage(repository: "johndoe/private-image", tag: "latest")
+            ])
         #expect(scenario.deployments.map(\.kind) == [.application, .configuration])
         #expect(scenario.deployments[1].environment == ["USER": "janedoe"])
         #expect(scenario.expect.outcome == .pulled)
@@ -99,7 +103,8 @@ struct ScenarioTests {
 
     @Test("defaults: one application deployment, the default role, account and region")
     func defaults() throws {
-        let scenario = try Scenario.parse("""
+        let scenario = try Scenario.parse(
+            """
             name: minimal
             flow: ecr
             platform: ecs-al2
@@ -114,28 +119,53 @@ struct ScenarioTests {
         #expect(!scenario.platform.grantsHookExecutePermission)
     }
 
-    @Test("validation names the bad key", arguments: [
-        ("instanceProfil: {}", "instanceProfil", "unknown key"),
-        ("instanceProfile: {role: r, managedPolicy: [x]}", "instanceProfile.managedPolicy",
-         "unknown key (expected one of: role, managedPolicies, inlinePolicies)"),
-        ("platform: docker-al1", "platform", "'docker-al1' is not one of: docker-al2023, docker-al2, ecs-al2023, ecs-al2"),
-        ("platformReleased: 2025-02-30", "platformReleased", "'2025-02-30' is not a date written YYYY-MM-DD"),
-        ("account: '12345'", "account", "'12345' is not a 12-digit account id"),
-        ("region: Ohio", "region", "'Ohio' is not a region name such as us-east-2"),
-        ("flow: ftp", "flow", "'ftp' is not one of: ecr, ssm, s3, secrets"),
-        ("ssm: {parameters: [{name: A, type: Text, value: x}]}", "ssm.parameters[0].type", "'Text' is not one of: String, StringList, SecureString"),
-        ("ssm: {parameters: [{name: A}]}", "ssm.parameters[0].value", "is required (or values: for several versions)"),
-        ("s3: {buckets: [{name: b, objects: [{key: k, content: x, file: y}]}]}", "s3.buckets[0].objects[0]",
-         "give exactly one of dockerAuth, content or file (found content, file)"),
-        ("s3: {buckets: [{name: b, objects: [{key: k, file: ../../etc/passwd}]}]}", "s3.buckets[0].objects[0].file",
-         "'../../etc/passwd' must be a path inside the scenario folder"),
-        ("s3: {buckets: [{name: b, objects: [{key: k, dockerAuth: {user: u, password: p, format: ini}}]}]}",
-         "s3.buckets[0].objects[0].dockerAuth.format", "'ini' is not one of: dockercfg, config.json"),
-        ("deployments: [{type: configuration}]", "deployments[0].environment",
-         "a configuration deployment must change at least one environment property"),
-        ("instanceProfile: {inlinePolicies: [{name: p, document: 'not json'}]}", "instanceProfile.inlinePolicies[0].document",
-         "must be a policy document (a mapping, or a JSON object as a string)"),
-    ])
+    @Test(
+        "validation names the bad key",
+        arguments: [
+            ("instanceProfil: {}", "instanceProfil", "unknown key"),
+            (
+                "instanceProfile: {role: r, managedPolicy: [x]}", "instanceProfile.managedPolicy",
+                "unknown key (expected one of: role, managedPolicies, inlinePolicies)"
+            ),
+            (
+                "platform: docker-al1", "platform",
+                "'docker-al1' is not one of: docker-al2023, docker-al2, ecs-al2023, ecs-al2"
+            ),
+            ("platformReleased: 2025-02-30", "platformReleased", "'2025-02-30' is not a date written YYYY-MM-DD"),
+            ("account: '12345'", "account", "'12345' is not a 12-digit account id"),
+            ("region: Ohio", "region", "'Ohio' is not a region name such as us-east-2"),
+            ("flow: ftp", "flow", "'ftp' is not one of: ecr, ssm, s3, secrets"),
+            (
+                "ssm: {parameters: [{name: A, type: Text, value: x}]}", "ssm.parameters[0].type",
+                "'Text' is not one of: String, StringList, SecureString"
+            ),
+            (
+                "ssm: {parameters: [{name: A}]}", "ssm.parameters[0].value",
+                "is required (or values: for several versions)"
+            ),
+            (
+                "s3: {buckets: [{name: b, objects: [{key: k, content: x, file: y}]}]}", "s3.buckets[0].objects[0]",
+                "give exactly one of dockerAuth, content or file (found content, file)"
+            ),
+            (
+                "s3: {buckets: [{name: b, objects: [{key: k, file: ../../etc/passwd}]}]}",
+                "s3.buckets[0].objects[0].file",
+                "'../../etc/passwd' must be a path inside the scenario folder"
+            ),
+            (
+                "s3: {buckets: [{name: b, objects: [{key: k, dockerAuth: {user: u, password: p, format: ini}}]}]}",
+                "s3.buckets[0].objects[0].dockerAuth.format", "'ini' is not one of: dockercfg, config.json"
+            ),
+            (
+                "deployments: [{type: configuration}]", "deployments[0].environment",
+                "a configuration deployment must change at least one environment property"
+            ),
+            (
+                "instanceProfile: {inlinePolicies: [{name: p, document: 'not json'}]}",
+                "instanceProfile.inlinePolicies[0].document",
+                "must be a policy document (a mapping, or a JSON object as a string)"
+            ),
+        ])
     func validation(line: String, key: String, problem: String) {
         var lines = [
             "name: n", "flow: ecr", "platform: docker-al2", "platformReleased: 2024-01-01",
@@ -156,20 +186,37 @@ struct ScenarioTests {
     @Test("expectations must be consistent")
     func expectations() {
         let base = "name: n\nflow: ecr\nplatform: docker-al2\nplatformReleased: 2024-01-01\n"
-        #expect(throws: ScenarioError(file: "scenario.yml", key: "expect.failure", problem: "is required when the outcome is failed")) {
+        #expect(
+            throws: ScenarioError(
+                file: "scenario.yml", key: "expect.failure", problem: "is required when the outcome is failed")
+        ) {
             try Scenario.parse(base + "expect: {outcome: failed}")
         }
-        #expect(throws: ScenarioError(file: "scenario.yml", key: "expect.images", problem: "list the images that must be pulled")) {
+        #expect(
+            throws: ScenarioError(
+                file: "scenario.yml", key: "expect.images", problem: "list the images that must be pulled")
+        ) {
             try Scenario.parse(base + "expect: {outcome: pulled}")
         }
-        #expect(throws: ScenarioError(file: "scenario.yml", key: "expect.failure", problem: "an expected pull cannot also expect a failure")) {
+        #expect(
+            throws: ScenarioError(
+                file: "scenario.yml", key: "expect.failure", problem: "an expected pull cannot also expect a failure")
+        ) {
             try Scenario.parse(base + "expect: {outcome: pulled, images: [nginx], failure: {step: pull, message: x}}")
         }
-        #expect(throws: ScenarioError(file: "scenario.yml", key: "expect.images[0]",
-                                      problem: "'Nginx' is not an image reference: invalid reference format: repository name (library/Nginx) must be lowercase")) {
+        #expect(
+            throws: ScenarioError(
+                file: "scenario.yml", key: "expect.images[0]",
+                problem:
+                    "'Nginx' is not an image reference: invalid reference format: repository name (library/Nginx) must be lowercase"
+            )
+        ) {
             try Scenario.parse(base + "expect: {outcome: pulled, images: [Nginx]}")
         }
-        #expect(throws: ScenarioError(file: "scenario.yml", key: "expect.deployment", problem: "there are only 1 deployments")) {
+        #expect(
+            throws: ScenarioError(
+                file: "scenario.yml", key: "expect.deployment", problem: "there are only 1 deployments")
+        ) {
             try Scenario.parse(base + "expect: {outcome: pulled, images: [nginx], deployment: 1}")
         }
     }
@@ -178,8 +225,11 @@ struct ScenarioTests {
     func folder() throws {
         let scratch = Scratch()
         _ = scratch.file("one/scenario.yml", Self.example)
-        #expect(throws: ScenarioError(file: scratch.path + "/one/scenario.yml", key: "",
-                                      problem: "the scenario has no bundle/ folder or bundle.zip beside it")) {
+        #expect(
+            throws: ScenarioError(
+                file: scratch.path + "/one/scenario.yml", key: "",
+                problem: "the scenario has no bundle/ folder or bundle.zip beside it")
+        ) {
             try Scenario.load(folder: scratch.path + "/one")
         }
         _ = scratch.file("one/bundle/Dockerrun.aws.json", "{}")
@@ -195,13 +245,15 @@ struct ScenarioTests {
 
 @Suite("Platform dates")
 struct PlatformTests {
-    @Test("hook and secrets rules switch on their release dates", arguments: [
-        ("2022-04-28", false, false, false, false),
-        ("2022-04-29", true, false, false, false),
-        ("2022-12-29", true, true, false, false),
-        ("2025-03-26", true, true, true, false),
-        ("2026-01-13", true, true, true, true),
-    ])
+    @Test(
+        "hook and secrets rules switch on their release dates",
+        arguments: [
+            ("2022-04-28", false, false, false, false),
+            ("2022-04-29", true, false, false, false),
+            ("2022-12-29", true, true, false, false),
+            ("2025-03-26", true, true, true, false),
+            ("2026-01-13", true, true, true, true),
+        ])
     func rules(date: String, execute: Bool, crlf: Bool, secrets: Bool, jsonKeys: Bool) throws {
         let platform = Platform(branch: .dockerAL2, released: try #require(PlatformDate(date)))
         #expect(platform.grantsHookExecutePermission == execute)
@@ -211,7 +263,8 @@ struct PlatformTests {
         #expect(platform.released.description == date)
     }
 
-    @Test("impossible dates are refused", arguments: ["2025-2-1", "2025-13-01", "2023-02-29", "20250601", "2024-02-30"])
+    @Test(
+        "impossible dates are refused", arguments: ["2025-2-1", "2025-13-01", "2023-02-29", "20250601", "2024-02-30"])
     func impossible(text: String) {
         #expect(PlatformDate(text) == nil)
     }
@@ -224,15 +277,17 @@ struct PlatformTests {
 
 @Suite("Strict JSON")
 struct StrictJSONTests {
-    @Test("JSON Foundation accepts but Python, Java and Go refuse is refused, with Go's message", arguments: [
-        (#"{"a": 1,}"#, "invalid character '}' looking for beginning of object key string"),
-        (#"[1, 2,]"#, "invalid character ']' looking for beginning of value"),
-        (#"{"a": 1} x"#, "invalid character 'x' after top-level value"),
-        (#"{'a': 1}"#, "invalid character ''' looking for beginning of object key string"),
-        (#"{"a" 1}"#, "invalid character '1' after object key"),
-        (#"{"a": 01}"#, "invalid character '1' after object key:value pair"),
-        (#"{"a": "#, "unexpected end of JSON input"),
-    ])
+    @Test(
+        "JSON Foundation accepts but Python, Java and Go refuse is refused, with Go's message",
+        arguments: [
+            (#"{"a": 1,}"#, "invalid character '}' looking for beginning of object key string"),
+            (#"[1, 2,]"#, "invalid character ']' looking for beginning of value"),
+            (#"{"a": 1} x"#, "invalid character 'x' after top-level value"),
+            (#"{'a': 1}"#, "invalid character ''' looking for beginning of object key string"),
+            (#"{"a" 1}"#, "invalid character '1' after object key"),
+            (#"{"a": 01}"#, "invalid character '1' after object key:value pair"),
+            (#"{"a": "#, "unexpected end of JSON input"),
+        ])
     func refused(text: String, message: String) {
         #expect(StrictJSON.validate(Array(text.utf8))?.message == message)
     }

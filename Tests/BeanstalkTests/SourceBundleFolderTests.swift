@@ -26,7 +26,8 @@ struct SourceBundleFolderTests {
     func linkOut() throws {
         let scratch = Scratch()
         _ = scratch.file("bundle/Dockerfile", "FROM nginx\n")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/bundle/hosts", withDestinationPath: "/etc/hosts")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path + "/bundle/hosts", withDestinationPath: "/etc/hosts")
         #expect(throws: BundleError.symlinkEscapes(entry: "hosts", target: "/etc/hosts")) {
             try SourceBundle.stage(scratch.path + "/bundle", into: scratch.path + "/staging")
         }
@@ -39,7 +40,8 @@ struct SourceBundleFolderTests {
         let scratch = Scratch()
         _ = scratch.file("bundle/big", String(repeating: "z", count: 2_000))
         #expect(throws: BundleError.entryTooLarge(entry: "big", limit: 100)) {
-            try SourceBundle.stage(scratch.path + "/bundle", into: scratch.path + "/staging", limits: BundleLimits(maxEntrySize: 100))
+            try SourceBundle.stage(
+                scratch.path + "/bundle", into: scratch.path + "/staging", limits: BundleLimits(maxEntrySize: 100))
         }
     }
 }

@@ -48,7 +48,10 @@ struct SourceBundleZipTests {
     func windowsArchive() throws {
         let scratch = Scratch()
         let zip = scratch.zip { zip in
-            zip.add(.init(name: ".platform\\hooks\\prebuild\\01login.sh", data: Array("#!/bin/bash\r\n".utf8), mode: nil, host: 0))
+            zip.add(
+                .init(
+                    name: ".platform\\hooks\\prebuild\\01login.sh", data: Array("#!/bin/bash\r\n".utf8), mode: nil,
+                    host: 0))
             zip.add(.init(name: "docs", data: [], mode: nil, method: .stored, host: 0, dosAttributes: 0x10))
         }
         let bundle = try SourceBundle.stage(zip, into: scratch.path + "/staging")
@@ -70,8 +73,9 @@ struct SourceBundleZipTests {
         #expect(scratch.listing("a/b/staging").isEmpty)
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/x"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/a/x"))
-        #expect(BundleError.parentTraversal(entry: "../../x").message
-            == "The source bundle entry '../../x' contains '..' and would be written outside the bundle.")
+        #expect(
+            BundleError.parentTraversal(entry: "../../x").message
+                == "The source bundle entry '../../x' contains '..' and would be written outside the bundle.")
     }
 
     @Test("a Windows entry ..\\..\\x is refused like ../../x")
@@ -148,8 +152,10 @@ struct SourceBundleZipTests {
         }
         let bundle = try SourceBundle.stage(zip, into: scratch.path + "/staging")
         #expect(bundle.file("Dockerrun.aws.json")?.kind == .symlink(target: "real/Dockerrun.aws.json"))
-        #expect(String(decoding: try bundle.read("Dockerrun.aws.json"), as: UTF8.self).contains("AWSEBDockerrunVersion"))
-        let destination = try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/staging/Dockerrun.aws.json")
+        #expect(
+            String(decoding: try bundle.read("Dockerrun.aws.json"), as: UTF8.self).contains("AWSEBDockerrunVersion"))
+        let destination = try FileManager.default.destinationOfSymbolicLink(
+            atPath: scratch.path + "/staging/Dockerrun.aws.json")
         #expect(destination == "real/Dockerrun.aws.json")
     }
 
@@ -184,7 +190,8 @@ struct SourceBundleZipTests {
         let scratch = Scratch()
         let zip = scratch.zip { zip in
             zip.file("a.txt", "first")
-            zip.add(.init(name: "bomb.bin", data: [UInt8](repeating: 0, count: 200_000), mode: 0o100644, declaredSize: 10))
+            zip.add(
+                .init(name: "bomb.bin", data: [UInt8](repeating: 0, count: 200_000), mode: 0o100644, declaredSize: 10))
         }
         let limits = BundleLimits(maxEntrySize: 50_000)
         #expect(throws: BundleError.entryTooLarge(entry: "bomb.bin", limit: 50_000)) {
@@ -310,14 +317,16 @@ struct SourceBundleZipTests {
         #expect(bundle.file("Dockerrun.aws.json") == nil)
     }
 
-    @Test("an archive written by Info-ZIP zip (data descriptors, streamed) keeps modes and links",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
+    @Test(
+        "an archive written by Info-ZIP zip (data descriptors, streamed) keeps modes and links",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
     func realZipTool() throws {
         let scratch = Scratch()
         _ = scratch.file("src/.platform/hooks/prebuild/01login.sh", "#!/bin/bash\necho hi\n", mode: 0o755)
         _ = scratch.file("src/.platform/hooks/predeploy/02.sh", "#!/bin/bash\n", mode: 0o644)
         _ = scratch.file("src/Dockerfile", "FROM nginx\n")
-        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/src/link", withDestinationPath: "Dockerfile")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.path + "/src/link", withDestinationPath: "Dockerfile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // `zip -y` stores links as links; `-` writes to stdout, forcing data descriptors.
@@ -332,8 +341,9 @@ struct SourceBundleZipTests {
         #expect(String(decoding: try bundle.read("Dockerfile"), as: UTF8.self) == "FROM nginx\n")
     }
 
-    @Test("a ZIP64 archive (zip -fz) is read through its ZIP64 records",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
+    @Test(
+        "a ZIP64 archive (zip -fz) is read through its ZIP64 records",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
     func zip64() throws {
         let scratch = Scratch()
         _ = scratch.file("src/Dockerrun.aws.json", #"{"AWSEBDockerrunVersion": "1"}"#)

@@ -11,15 +11,17 @@ struct AuthorizationTokenTests {
     func shape() throws {
         let world = try ECRWorld()
         let data = try world.backend.getAuthorizationToken(
-            GetAuthorizationTokenRequest(), context: world.context("GetAuthorizationToken", region: "eu-west-1"))
-            .authorizationData
+            GetAuthorizationTokenRequest(), context: world.context("GetAuthorizationToken", region: "eu-west-1")
+        )
+        .authorizationData
         #expect(data.count == 1)
         #expect(data[0].expiresAt == world.clock.now.addingTimeInterval(12 * 3600))
         #expect(data[0].proxyEndpoint == "https://000000000000.dkr.ecr.eu-west-1.amazonaws.com:\(world.port)")
         let decoded = String(decoding: Data(base64Encoded: data[0].authorizationToken)!, as: UTF8.self)
         #expect(decoded.hasPrefix("AWS:"))
         // The password is a base64 JSON blob with an `expiration`, as real ECR's is.
-        let blob = try JSONSerialization.jsonObject(with: Data(base64Encoded: String(decoded.dropFirst(4)))!) as! [String: Any]
+        let blob =
+            try JSONSerialization.jsonObject(with: Data(base64Encoded: String(decoded.dropFirst(4)))!) as! [String: Any]
         #expect((blob["expiration"] as? Int) == Int(data[0].expiresAt.timeIntervalSince1970))
         #expect(blob["type"] as? String == "DATA_KEY")
     }
@@ -31,10 +33,11 @@ struct AuthorizationTokenTests {
             GetAuthorizationTokenRequest(registryIds: ["111111111111", "222222222222"]),
             context: world.context("GetAuthorizationToken")
         ).authorizationData
-        #expect(data.map(\.proxyEndpoint) == [
-            "https://111111111111.dkr.ecr.us-east-1.amazonaws.com:\(world.port)",
-            "https://222222222222.dkr.ecr.us-east-1.amazonaws.com:\(world.port)",
-        ])
+        #expect(
+            data.map(\.proxyEndpoint) == [
+                "https://111111111111.dkr.ecr.us-east-1.amazonaws.com:\(world.port)",
+                "https://222222222222.dkr.ecr.us-east-1.amazonaws.com:\(world.port)",
+            ])
         #expect(Set(data.map(\.authorizationToken)).count == 2)
         let bad = awsError {
             _ = try world.backend.getAuthorizationToken(

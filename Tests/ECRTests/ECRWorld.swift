@@ -93,13 +93,15 @@ final class ECRWorld: @unchecked Sendable {
     }
 
     /// A registry password from GetAuthorizationToken.
-    func password(region: String = "us-east-1", account: String = ECRWorld.account, registryIDs: [String]? = nil,
-                  caller: CallerIdentity? = nil) throws -> String
-    {
+    func password(
+        region: String = "us-east-1", account: String = ECRWorld.account, registryIDs: [String]? = nil,
+        caller: CallerIdentity? = nil
+    ) throws -> String {
         let data = try backend.getAuthorizationToken(
             GetAuthorizationTokenRequest(registryIds: registryIDs),
             context: context("GetAuthorizationToken", account: account, region: region, caller: caller))
-        let decoded = String(decoding: Data(base64Encoded: data.authorizationData[0].authorizationToken)!, as: UTF8.self)
+        let decoded = String(
+            decoding: Data(base64Encoded: data.authorizationData[0].authorizationToken)!, as: UTF8.self)
         return String(decoded.dropFirst("AWS:".count))
     }
 
@@ -109,7 +111,8 @@ final class ECRWorld: @unchecked Sendable {
     {
         for blob in image.blobs {
             let response = try send(
-                "POST", "/v2/\(repository)/blobs/uploads/?digest=\(blob.digest)", host: host, headers: [basic(password)],
+                "POST", "/v2/\(repository)/blobs/uploads/?digest=\(blob.digest)", host: host,
+                headers: [basic(password)],
                 body: blob.bytes)
             guard response.status == 201 else { return response }
         }

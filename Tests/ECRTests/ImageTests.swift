@@ -38,12 +38,15 @@ struct ImageTests {
         #expect(all.imageIds == expected)
         #expect(all.nextToken == nil)
         let untagged = try world.backend.listImages(
-            ListImagesRequest(repositoryName: "web/app", filter: TagStatusFilter(tagStatus: "UNTAGGED")), context: context)
+            ListImagesRequest(repositoryName: "web/app", filter: TagStatusFilter(tagStatus: "UNTAGGED")),
+            context: context)
         #expect(untagged.imageIds == [ImageIdentifier(imageDigest: b.digest)])
         let tagged = try world.backend.listImages(
-            ListImagesRequest(repositoryName: "web/app", filter: TagStatusFilter(tagStatus: "TAGGED")), context: context)
+            ListImagesRequest(repositoryName: "web/app", filter: TagStatusFilter(tagStatus: "TAGGED")), context: context
+        )
         #expect(tagged.imageIds == Array(expected.dropFirst()))
-        let page = try world.backend.listImages(ListImagesRequest(repositoryName: "web/app", maxResults: 2), context: context)
+        let page = try world.backend.listImages(
+            ListImagesRequest(repositoryName: "web/app", maxResults: 2), context: context)
         let rest = try world.backend.listImages(
             ListImagesRequest(repositoryName: "web/app", nextToken: page.nextToken, maxResults: 2), context: context)
         #expect(page.imageIds + rest.imageIds == expected)
@@ -95,12 +98,15 @@ struct ImageTests {
         #expect(result.images.count == 1)
         #expect(Array(result.images[0].imageManifest.utf8) == a.manifest)
         #expect(result.images[0].imageId == ImageIdentifier(imageDigest: a.digest, imageTag: "v1"))
-        #expect(result.failures == [
-            ImageFailure(imageId: ImageIdentifier(imageTag: "nope"), failureCode: "ImageNotFound", failureReason: "Requested image not found"),
-            ImageFailure(
-                imageId: ImageIdentifier(), failureCode: "MissingDigestAndTag",
-                failureReason: "Invalid request parameters: both tag and digest cannot be null"),
-        ])
+        #expect(
+            result.failures == [
+                ImageFailure(
+                    imageId: ImageIdentifier(imageTag: "nope"), failureCode: "ImageNotFound",
+                    failureReason: "Requested image not found"),
+                ImageFailure(
+                    imageId: ImageIdentifier(), failureCode: "MissingDigestAndTag",
+                    failureReason: "Invalid request parameters: both tag and digest cannot be null"),
+            ])
         // acceptedMediaTypes negotiate as the registry's Accept header does.
         let docker = try world.backend.batchGetImage(
             BatchGetImageRequest(
@@ -126,11 +132,16 @@ struct ImageTests {
         let (world, a, _) = try seeded()
         let context = world.context("BatchDeleteImage")
         let first = try world.backend.batchDeleteImage(
-            BatchDeleteImageRequest(repositoryName: "web/app", imageIds: [ImageIdentifier(imageTag: "v1")]), context: context)
+            BatchDeleteImageRequest(repositoryName: "web/app", imageIds: [ImageIdentifier(imageTag: "v1")]),
+            context: context)
         #expect(first.imageIds == [ImageIdentifier(imageDigest: a.digest, imageTag: "v1")])
-        #expect(try world.send("GET", "/v2/web/app/manifests/\(a.digest)", headers: [world.basic(try world.password())]).status == 200)
+        #expect(
+            try world.send("GET", "/v2/web/app/manifests/\(a.digest)", headers: [world.basic(try world.password())])
+                .status == 200)
         let second = try world.backend.batchDeleteImage(
-            BatchDeleteImageRequest(repositoryName: "web/app", imageIds: [ImageIdentifier(imageDigest: a.digest), ImageIdentifier(imageTag: "gone")]),
+            BatchDeleteImageRequest(
+                repositoryName: "web/app",
+                imageIds: [ImageIdentifier(imageDigest: a.digest), ImageIdentifier(imageTag: "gone")]),
             context: context)
         #expect(second.imageIds == [ImageIdentifier(imageDigest: a.digest, imageTag: "latest")])
         #expect(second.failures.map(\.failureCode) == ["ImageNotFound"])
@@ -148,19 +159,24 @@ struct ImageTests {
         #expect(try world.push(b, to: "web/app", tag: "other", password: password).status == 201)
         let context = world.context("PutImage")
         let put = try world.backend.putImage(
-            PutImageRequest(repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self), imageTag: "v2"),
+            PutImageRequest(
+                repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self), imageTag: "v2"),
             context: context)
         #expect(put.image.imageId == ImageIdentifier(imageDigest: a.digest, imageTag: "v2"))
         #expect(put.image.imageManifestMediaType == MediaType.dockerManifest)
         let again = awsError {
             _ = try world.backend.putImage(
-                PutImageRequest(repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self), imageTag: "v2"),
+                PutImageRequest(
+                    repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self),
+                    imageTag: "v2"),
                 context: context)
         }
         #expect(again?.code == "ImageAlreadyExistsException")
         let immutable = awsError {
             _ = try world.backend.putImage(
-                PutImageRequest(repositoryName: "web/app", imageManifest: String(decoding: b.manifest, as: UTF8.self), imageTag: "v1"),
+                PutImageRequest(
+                    repositoryName: "web/app", imageManifest: String(decoding: b.manifest, as: UTF8.self),
+                    imageTag: "v1"),
                 context: context)
         }
         #expect(immutable?.code == "ImageTagAlreadyExistsException")
@@ -170,14 +186,17 @@ struct ImageTests {
         )
         // The registry refuses the same move with TAG_INVALID.
         let pushed = try world.send(
-            "PUT", "/v2/web/app/manifests/v1", headers: [world.basic(password), ("Content-Type", b.manifestMediaType)], body: b.manifest)
+            "PUT", "/v2/web/app/manifests/v1", headers: [world.basic(password), ("Content-Type", b.manifestMediaType)],
+            body: b.manifest)
         #expect(pushed.status == 400)
         #expect(pushed.errorCode == "TAG_INVALID")
         // Exclusions: `dev-*` tags stay mutable.
         _ = try world.backend.putImageTagMutability(
             PutImageTagMutabilityRequest(
                 repositoryName: "web/app", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION",
-                imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter(filterType: "WILDCARD", filter: "dev-*")]),
+                imageTagMutabilityExclusionFilters: [
+                    ImageTagMutabilityExclusionFilter(filterType: "WILDCARD", filter: "dev-*")
+                ]),
             context: world.context("PutImageTagMutability"))
         for image in [a, b] {
             #expect(try world.push(image, to: "web/app", tag: "dev-1", password: password).status == 201)
@@ -185,7 +204,8 @@ struct ImageTests {
         let missingLayers = awsError {
             _ = try world.backend.putImage(
                 PutImageRequest(
-                    repositoryName: "web/app", imageManifest: String(decoding: TestImage(seed: "absent").manifest, as: UTF8.self),
+                    repositoryName: "web/app",
+                    imageManifest: String(decoding: TestImage(seed: "absent").manifest, as: UTF8.self),
                     imageTag: "x"),
                 context: context)
         }
@@ -193,7 +213,8 @@ struct ImageTests {
         let mismatch = awsError {
             _ = try world.backend.putImage(
                 PutImageRequest(
-                    repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self), imageTag: "y",
+                    repositoryName: "web/app", imageManifest: String(decoding: a.manifest, as: UTF8.self),
+                    imageTag: "y",
                     imageDigest: b.digest),
                 context: context)
         }

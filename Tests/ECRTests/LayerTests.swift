@@ -40,7 +40,9 @@ struct LayerTests {
             context: world.context("CompleteLayerUpload"))
         #expect(done.layerDigest == digest)
         let checked = try world.backend.batchCheckLayerAvailability(
-            BatchCheckLayerAvailabilityRequest(repositoryName: "web/app", layerDigests: [digest, "sha256:" + String(repeating: "0", count: 64), "md5:zz"]),
+            BatchCheckLayerAvailabilityRequest(
+                repositoryName: "web/app",
+                layerDigests: [digest, "sha256:" + String(repeating: "0", count: 64), "md5:zz"]),
             context: world.context("BatchCheckLayerAvailability"))
         #expect(checked.layers.map(\.layerAvailability) == ["AVAILABLE", "UNAVAILABLE"])
         #expect(checked.layers[0].layerSize == Int64(bytes.count))
@@ -48,7 +50,8 @@ struct LayerTests {
         // Not yet named by an image: not downloadable.
         let inaccessible = awsError {
             _ = try world.backend.getDownloadUrlForLayer(
-                GetDownloadUrlForLayerRequest(repositoryName: "web/app", layerDigest: digest), context: world.context("GetDownloadUrlForLayer"))
+                GetDownloadUrlForLayerRequest(repositoryName: "web/app", layerDigest: digest),
+                context: world.context("GetDownloadUrlForLayer"))
         }
         #expect(inaccessible?.code == "LayerInaccessibleException")
         let again = try upload(world, bytes)
@@ -69,28 +72,36 @@ struct LayerTests {
         ).uploadId
         let empty = awsError {
             _ = try world.backend.completeLayerUpload(
-                CompleteLayerUploadRequest(repositoryName: "web/app", uploadId: id, layerDigests: [ContentDigest.sha256([])]),
+                CompleteLayerUploadRequest(
+                    repositoryName: "web/app", uploadId: id, layerDigests: [ContentDigest.sha256([])]),
                 context: world.context("CompleteLayerUpload"))
         }
         #expect(empty?.code == "EmptyUploadException")
         let gap = awsError {
             _ = try world.backend.uploadLayerPart(
-                UploadLayerPartRequest(repositoryName: "web/app", uploadId: id, partFirstByte: 5, partLastByte: 9, layerPartBlob: Data(repeating: 1, count: 5)),
+                UploadLayerPartRequest(
+                    repositoryName: "web/app", uploadId: id, partFirstByte: 5, partLastByte: 9,
+                    layerPartBlob: Data(repeating: 1, count: 5)),
                 context: world.context("UploadLayerPart"))
         }
         #expect(gap?.code == "InvalidLayerPartException")
         _ = try world.backend.uploadLayerPart(
-            UploadLayerPartRequest(repositoryName: "web/app", uploadId: id, partFirstByte: 0, partLastByte: 4, layerPartBlob: Data(repeating: 1, count: 5)),
+            UploadLayerPartRequest(
+                repositoryName: "web/app", uploadId: id, partFirstByte: 0, partLastByte: 4,
+                layerPartBlob: Data(repeating: 1, count: 5)),
             context: world.context("UploadLayerPart"))
         let wrong = awsError {
             _ = try world.backend.completeLayerUpload(
-                CompleteLayerUploadRequest(repositoryName: "web/app", uploadId: id, layerDigests: [ContentDigest.sha256([2])]),
+                CompleteLayerUploadRequest(
+                    repositoryName: "web/app", uploadId: id, layerDigests: [ContentDigest.sha256([2])]),
                 context: world.context("CompleteLayerUpload"))
         }
         #expect(wrong?.code == "InvalidLayerException")
         let unknown = awsError {
             _ = try world.backend.uploadLayerPart(
-                UploadLayerPartRequest(repositoryName: "web/app", uploadId: UUID().uuidString.lowercased(), partFirstByte: 0, partLastByte: 0, layerPartBlob: Data([1])),
+                UploadLayerPartRequest(
+                    repositoryName: "web/app", uploadId: UUID().uuidString.lowercased(), partFirstByte: 0,
+                    partLastByte: 0, layerPartBlob: Data([1])),
                 context: world.context("UploadLayerPart"))
         }
         #expect(unknown?.code == "UploadNotFoundException")
@@ -107,21 +118,24 @@ struct LayerTests {
             GetDownloadUrlForLayerRequest(repositoryName: "web/app", layerDigest: layer.digest),
             context: world.context("GetDownloadUrlForLayer")
         ).downloadUrl
-        #expect(url.hasPrefix("http://127.0.0.1:\(world.port)/_ebauth/ecr/layers/000000000000/us-east-1/\(layer.digest)?"))
+        #expect(
+            url.hasPrefix("http://127.0.0.1:\(world.port)/_ebauth/ecr/layers/000000000000/us-east-1/\(layer.digest)?"))
         let path = String(url.dropFirst("http://127.0.0.1:\(world.port)".count))
         let fetched = try world.send("GET", path)
         #expect(fetched.status == 200)
         #expect(fetched.body == layer.bytes)
         let ranged = try world.send("GET", path, headers: [("Range", "bytes=0-9")])
         #expect(ranged.status == 206 && ranged.body == Array(layer.bytes[0..<10]))
-        let tampered = try world.send("GET", path.replacingOccurrences(of: "repository=web/app", with: "repository=web/other"))
+        let tampered = try world.send(
+            "GET", path.replacingOccurrences(of: "repository=web/app", with: "repository=web/other"))
         #expect(tampered.status == 403 && tampered.text.contains("<Code>SignatureDoesNotMatch</Code>"))
         world.clock.advance(3601)
         let expired = try world.send("GET", path)
         #expect(expired.status == 403)
         #expect(expired.text.contains("<Message>Request has expired</Message>"))
         // The registry's redirect for a blob GET is such a URL, relative to the host asked.
-        let redirect = try world.send("GET", "/v2/web/app/blobs/\(layer.digest)", headers: [world.basic(try world.password())])
+        let redirect = try world.send(
+            "GET", "/v2/web/app/blobs/\(layer.digest)", headers: [world.basic(try world.password())])
         #expect(redirect.status == 307)
         #expect(redirect.header("Location")?.hasPrefix("/_ebauth/ecr/layers/000000000000/us-east-1/") == true)
         #expect(try world.send("GET", redirect.header("Location")!).body == layer.bytes)

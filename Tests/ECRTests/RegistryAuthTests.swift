@@ -17,7 +17,8 @@ struct RegistryAuthTests {
             #expect(response.status == 401)
             #expect(
                 response.header("WWW-Authenticate")
-                    == #"Basic realm="https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/",service="ecr.amazonaws.com""#)
+                    == #"Basic realm="https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/",service="ecr.amazonaws.com""#
+            )
             #expect(response.header("Docker-Distribution-API-Version") == "registry/2.0")
             #expect(response.text == "Not Authorized")
             // A bare host names the default account in us-east-1 until a token says otherwise.
@@ -68,10 +69,12 @@ struct RegistryAuthTests {
         let world = try ECRWorld()
         try world.createRepository("team/app", account: "111111111111")
         let password = try world.password(registryIDs: ["111111111111"])
-        let pushed = try world.push(TestImage(seed: "bare"), to: "team/app", tag: "v1", password: password, host: "localhost:4566")
+        let pushed = try world.push(
+            TestImage(seed: "bare"), to: "team/app", tag: "v1", password: password, host: "localhost:4566")
         #expect(pushed.status == 201)
         let listed = try world.backend.listImages(
-            ListImagesRequest(repositoryName: "team/app"), context: world.context("ListImages", account: "111111111111"))
+            ListImagesRequest(repositoryName: "team/app"), context: world.context("ListImages", account: "111111111111")
+        )
         #expect(listed.imageIds.map(\.imageTag) == ["v1"])
     }
 
@@ -96,13 +99,14 @@ struct RegistryAuthTests {
         #expect(try world.send("GET", "/v2/_catalog", host: Self.host, headers: auth).status == 200)
         #expect(try world.send("GET", "/v2/", host: Self.host, headers: auth).status == 200)
         let asked = world.authorizer.requests
-        #expect(asked.map(\.action) == [
-            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
-            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
-            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
-            "ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:ListImages",
-            "ecr:DescribeRepositories",
-        ])
+        #expect(
+            asked.map(\.action) == [
+                "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+                "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+                "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
+                "ecr:BatchGetImage", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:ListImages",
+                "ecr:DescribeRepositories",
+            ])
         #expect(asked.dropLast().allSatisfy { $0.resource == "arn:aws:ecr:us-east-1:000000000000:repository/web/app" })
         #expect(asked.dropLast().allSatisfy { $0.resourcePolicy == policy && $0.resourceAccountID == "000000000000" })
         #expect(asked.last?.resource == "*")
@@ -116,7 +120,8 @@ struct RegistryAuthTests {
             accountID: "222222222222", arn: "arn:aws:sts::222222222222:assumed-role/web/i-0abc", userID: "AROA:i-0abc",
             accessKeyID: "ASIAEXAMPLE", kind: .assumedRole)
         let password = try world.password(account: "222222222222", caller: caller)
-        let response = try world.send("GET", "/v2/web/missing/manifests/v1", host: Self.host, headers: [world.basic(password)])
+        let response = try world.send(
+            "GET", "/v2/web/missing/manifests/v1", host: Self.host, headers: [world.basic(password)])
         #expect(response.status == 403)
         #expect(
             response.errorMessage
@@ -132,15 +137,22 @@ struct RegistryAuthTests {
         let repository = try world.send("GET", "/v2/web/nope/manifests/v1", host: Self.host, headers: auth)
         #expect(repository.status == 404)
         #expect(repository.errorCode == "NAME_UNKNOWN")
-        #expect(repository.errorMessage == "The repository with name 'web/nope' does not exist in the registry with id '000000000000'")
+        #expect(
+            repository.errorMessage
+                == "The repository with name 'web/nope' does not exist in the registry with id '000000000000'")
         let tag = try world.send("GET", "/v2/web/app/manifests/v1", host: Self.host, headers: auth)
         #expect(tag.errorCode == "MANIFEST_UNKNOWN")
         #expect(tag.errorMessage == "Requested image not found")
         // ECR creates no repository on push.
-        let push = try world.push(TestImage(seed: "np"), to: "web/other", tag: "v1", password: try world.password(), host: Self.host)
+        let push = try world.push(
+            TestImage(seed: "np"), to: "web/other", tag: "v1", password: try world.password(), host: Self.host)
         #expect(push.errorCode == "NAME_UNKNOWN")
         // Layers are not deleted through ECR's registry.
-        #expect(try world.send("DELETE", "/v2/web/app/blobs/sha256:\(String(repeating: "a", count: 64))", host: Self.host, headers: auth).status == 405)
+        #expect(
+            try world.send(
+                "DELETE", "/v2/web/app/blobs/sha256:\(String(repeating: "a", count: 64))", host: Self.host,
+                headers: auth
+            ).status == 405)
     }
 }
 
@@ -159,16 +171,24 @@ struct HostNameTests {
 
     @Test("ECR names with and without a port; other names are not ECR's")
     func parse() {
-        #expect(ECRHost.parse("123456789012.dkr.ecr.us-east-1.amazonaws.com") == ECRRegistry(accountID: "123456789012", region: "us-east-1"))
-        #expect(ECRHost.parse("123456789012.dkr.ecr.eu-west-1.localhost:4566") == ECRRegistry(accountID: "123456789012", region: "eu-west-1"))
-        #expect(ECRHost.parse("123456789012.DKR.ECR.cn-north-1.amazonaws.com.cn.") == ECRRegistry(accountID: "123456789012", region: "cn-north-1"))
+        #expect(
+            ECRHost.parse("123456789012.dkr.ecr.us-east-1.amazonaws.com")
+                == ECRRegistry(accountID: "123456789012", region: "us-east-1"))
+        #expect(
+            ECRHost.parse("123456789012.dkr.ecr.eu-west-1.localhost:4566")
+                == ECRRegistry(accountID: "123456789012", region: "eu-west-1"))
+        #expect(
+            ECRHost.parse("123456789012.DKR.ECR.cn-north-1.amazonaws.com.cn.")
+                == ECRRegistry(accountID: "123456789012", region: "cn-north-1"))
         #expect(ECRHost.parse("123456789012.dkr.ecr-fips.us-east-1.amazonaws.com") != nil)
         #expect(ECRHost.parse("12345.dkr.ecr.us-east-1.amazonaws.com") == nil)
         #expect(ECRHost.parse("123456789012.dkr.ecr.us-east-1.example.com") == nil)
         #expect(ECRHost.parse("127.0.0.1:4566") == nil)
         #expect(ECRHost.parse("quay.io") == nil)
         // The quick check for a `dkr.` label must not refuse what the full parse accepts.
-        #expect(ECRHost.parse("  123456789012.DKR.ECR.us-east-1.localhost  ") == ECRRegistry(accountID: "123456789012", region: "us-east-1"))
+        #expect(
+            ECRHost.parse("  123456789012.DKR.ECR.us-east-1.localhost  ")
+                == ECRRegistry(accountID: "123456789012", region: "us-east-1"))
         for host in [
             "123456789012.d\u{212A}r.ecr.us-east-1.amazonaws.com", "123456789012.dkr.ecr.us-east-1.amazonaws.com:443",
             "DKR.", "dkr", "127.0.0.1:4566", "x.dkr.y", "\t123456789012.dkr.ecr.us-east-1.amazonaws.com.",

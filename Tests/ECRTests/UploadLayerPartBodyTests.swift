@@ -13,7 +13,8 @@ struct UploadLayerPartBodyTests {
     func handle(_ world: ECRWorld, _ operation: String, _ body: [UInt8]) throws -> HTTPResponse {
         let http = HTTPRequest(method: "POST", target: "/", headers: HTTPHeaders(), body: .bytes(body))
         return try world.backend.routes().handle(
-            AWSRequest(http: http, body: http.body, parameters: QueryItems(parsing: ""), context: world.context(operation)))
+            AWSRequest(
+                http: http, body: http.body, parameters: QueryItems(parsing: ""), context: world.context(operation)))
     }
 
     func serializationMessage(_ body: () throws -> HTTPResponse) -> String? {
@@ -30,8 +31,10 @@ struct UploadLayerPartBodyTests {
             InitiateLayerUploadRequest(repositoryName: "web/app"), context: world.context("InitiateLayerUpload")
         ).uploadId
         let part = Data(repeating: 7, count: 2 << 20)
-        let body = Array(
-            #"{"repositoryName":"web/app","uploadId":"\#(id)","partFirstByte":0,"partLastByte":\#(part.count - 1),"#.utf8)
+        let body =
+            Array(
+                #"{"repositoryName":"web/app","uploadId":"\#(id)","partFirstByte":0,"partLastByte":\#(part.count - 1),"#
+                    .utf8)
             + Array(#""layerPartBlob":"\#(part.base64EncodedString())"}"#.utf8)
         let response = try handle(world, "UploadLayerPart", body)
         #expect(response.status == 200)

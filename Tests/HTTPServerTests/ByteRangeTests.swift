@@ -44,16 +44,20 @@ struct FileResponseTests {
             close(fd)
         }
         defer { unlink(path) }
-        let server = try TestServer(responder: ClosureResponder { request in
-            guard case .partial(let range) = ByteRange.resolve(request.headers["range"], size: 16) else {
-                return HTTPResponse(status: 416)
-            }
-            var headers = HTTPHeaders()
-            headers.add("Content-Range", range.contentRange(size: 16))
-            return HTTPResponse(status: 206, headers: headers, body: .file(path: path, offset: range.offset, length: range.length))
-        })
+        let server = try TestServer(
+            responder: ClosureResponder { request in
+                guard case .partial(let range) = ByteRange.resolve(request.headers["range"], size: 16) else {
+                    return HTTPResponse(status: 416)
+                }
+                var headers = HTTPHeaders()
+                headers.add("Content-Range", range.contentRange(size: 16))
+                return HTTPResponse(
+                    status: 206, headers: headers, body: .file(path: path, offset: range.offset, length: range.length))
+            })
         let client = try RawClient(port: server.port)
-        try client.send("GET /f HTTP/1.1\r\nHost: x\r\nRange: bytes=4-9\r\n\r\nHEAD /f HTTP/1.1\r\nHost: x\r\nRange: bytes=-3\r\n\r\n")
+        try client.send(
+            "GET /f HTTP/1.1\r\nHost: x\r\nRange: bytes=4-9\r\n\r\nHEAD /f HTTP/1.1\r\nHost: x\r\nRange: bytes=-3\r\n\r\n"
+        )
         let response = try client.readResponse()
         #expect(response.status == 206)
         #expect(response.text == "456789")

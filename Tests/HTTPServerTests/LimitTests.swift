@@ -30,7 +30,8 @@ struct LimitTests {
         let server = try TestServer(configure: { $0.maxBodyBytes = 1000 })
         let client = try RawClient(port: server.port)
         let chunk = String(repeating: "z", count: 600)
-        try client.send("PUT /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n258\r\n\(chunk)\r\n258\r\n\(chunk)\r\n")
+        try client.send(
+            "PUT /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n258\r\n\(chunk)\r\n258\r\n\(chunk)\r\n")
         let response = try client.readResponse()
         #expect(response.status == 413)
     }

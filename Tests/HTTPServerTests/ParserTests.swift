@@ -5,7 +5,8 @@ import Testing
 struct ParserTests {
     @Test("a request head parses into method, target, version and fields in order")
     func parsesHead() throws {
-        let bytes = Array("PUT /b/k?uploads HTTP/1.1\r\nHost: s3\r\nX-Amz-Date:  20250101T000000Z \r\nx-a: 1\r\nX-A: 2".utf8)
+        let bytes = Array(
+            "PUT /b/k?uploads HTTP/1.1\r\nHost: s3\r\nX-Amz-Date:  20250101T000000Z \r\nx-a: 1\r\nX-A: 2".utf8)
         let head = try HTTPHeadParser.parse(bytes[...])
         #expect(head.method == "PUT")
         #expect(head.target == "/b/k?uploads")

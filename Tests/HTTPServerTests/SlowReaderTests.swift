@@ -14,8 +14,10 @@ struct BigAnswerResponder: HTTPResponder {
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         switch request.path {
-        case "/bytes": HTTPResponse(status: 200, headers: HTTPHeaders(), bytes: [UInt8](repeating: 0x61, count: Self.size))
-        case "/file": HTTPResponse(status: 200, headers: HTTPHeaders(), body: .file(path: file, offset: 0, length: Self.size))
+        case "/bytes":
+            HTTPResponse(status: 200, headers: HTTPHeaders(), bytes: [UInt8](repeating: 0x61, count: Self.size))
+        case "/file":
+            HTTPResponse(status: 200, headers: HTTPHeaders(), body: .file(path: file, offset: 0, length: Self.size))
         default: HTTPResponse(status: 200, text: "small")
         }
     }
@@ -23,10 +25,13 @@ struct BigAnswerResponder: HTTPResponder {
 
 @Suite("Clients that read slowly")
 struct SlowReaderTests {
-    @Test("four clients that never read big answers do not hold the two workers: others are served, and stand-ins retire")
+    @Test(
+        "four clients that never read big answers do not hold the two workers: others are served, and stand-ins retire")
     func slowReadersGetStandIns() throws {
         let file = NSTemporaryDirectory() + "/slow-reader-\(UUID().uuidString)"
-        try #require(FileManager.default.createFile(atPath: file, contents: Data(repeating: 0x62, count: BigAnswerResponder.size)))
+        try #require(
+            FileManager.default.createFile(
+                atPath: file, contents: Data(repeating: 0x62, count: BigAnswerResponder.size)))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let server = try TestServer(
             configure: {

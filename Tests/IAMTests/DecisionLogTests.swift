@@ -7,7 +7,9 @@ struct DecisionLogTests {
     static func decision(_ requestID: String) -> Decision {
         var decision = Decision(
             EvaluationInput(
-                principal: PrincipalFacts(kind: .root, accountID: "000000000000", arn: "arn:aws:iam::000000000000:root", userID: "000000000000"),
+                principal: PrincipalFacts(
+                    kind: .root, accountID: "000000000000", arn: "arn:aws:iam::000000000000:root",
+                    userID: "000000000000"),
                 action: "ssm:GetParameter", resource: "*", resourceAccountID: "000000000000"))
         decision.requestId = requestID
         return decision

@@ -96,7 +96,8 @@ struct PolicyCacheTests {
         world.role(
             "app", managed: ["arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess"],
             inline: [
-                "no-put": #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ssm:Put*","Resource":"*"}]}"#
+                "no-put":
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ssm:Put*","Resource":"*"}]}"#
             ])
         let session = world.instanceSession(profile: "app", role: "app")
         for action in ["ssm:GetParameter", "ssm:PutParameter", "ecr:BatchGetImage"] {

@@ -40,8 +40,9 @@ struct CiphertextTests {
         let one = EncryptionContext(["a": "b;c=d"]).authenticatedData
         let two = EncryptionContext(["a": "b", "c": "d"]).authenticatedData
         #expect(one != two)
-        #expect(EncryptionContext(["b": "2", "a": "1"]).authenticatedData
-            == EncryptionContext(["a": "1", "b": "2"]).authenticatedData)
+        #expect(
+            EncryptionContext(["b": "2", "a": "1"]).authenticatedData
+                == EncryptionContext(["a": "1", "b": "2"]).authenticatedData)
     }
 
     @Test("Parameter Store's first layout still opens, under its parameter only")

@@ -61,8 +61,10 @@ struct KeyTests {
         let cases: [(String, String)] = [
             (missing.uppercased(), "Key '\(prefix)key/\(missing)' does not exist"),
             (prefix + "key/" + missing, "Key '\(prefix)key/\(missing)' does not exist"),
-            ("arn:aws:kms:eu-west-1:111122223333:key/\(missing)",
-             "Key 'arn:aws:kms:eu-west-1:111122223333:key/\(missing)' does not exist"),
+            (
+                "arn:aws:kms:eu-west-1:111122223333:key/\(missing)",
+                "Key 'arn:aws:kms:eu-west-1:111122223333:key/\(missing)' does not exist"
+            ),
             ("alias/custom", "Alias \(prefix)alias/custom is not found."),
             (prefix + "alias/custom", "Alias \(prefix)alias/custom is not found."),
             ("not-a-key", "Invalid keyId 'not-a-key'"),

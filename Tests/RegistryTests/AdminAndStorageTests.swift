@@ -33,16 +33,27 @@ struct AdminTests {
     @Test("replacing a registry keeps its images and revokes its tokens")
     func replace() throws {
         let server = try TestRegistryServer()
-        let seed = #"{"host": "hub.test", "aliases": ["127.0.0.1"], "auth": "bearer", "users": [{"user": "u", "password": "p"}], "images": [{"repository": "u/app"}]}"#
+        let seed =
+            #"{"host": "hub.test", "aliases": ["127.0.0.1"], "auth": "bearer", "users": [{"user": "u", "password": "p"}], "images": [{"repository": "u/app"}]}"#
         try server.seed(seed)
-        let token = try server.send("GET", "/_ebauth/registries/hub.test/token?scope=repository:u/app:pull", headers: [basic("u", "p")])
+        let token = try server.send(
+            "GET", "/_ebauth/registries/hub.test/token?scope=repository:u/app:pull", headers: [basic("u", "p")])
         let value = try #require(try token.jsonObject()["token"] as? String)
-        #expect(try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(value)")]).status == 200)
-        try server.seed(#"{"host": "hub.test", "aliases": ["127.0.0.1"], "auth": "bearer", "users": [{"user": "u", "password": "new"}]}"#)
-        #expect(try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(value)")]).status == 401)
-        let fresh = try server.send("GET", "/_ebauth/registries/hub.test/token?scope=repository:u/app:pull", headers: [basic("u", "new")])
+        #expect(
+            try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(value)")]).status
+                == 200)
+        try server.seed(
+            #"{"host": "hub.test", "aliases": ["127.0.0.1"], "auth": "bearer", "users": [{"user": "u", "password": "new"}]}"#
+        )
+        #expect(
+            try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(value)")]).status
+                == 401)
+        let fresh = try server.send(
+            "GET", "/_ebauth/registries/hub.test/token?scope=repository:u/app:pull", headers: [basic("u", "new")])
         let newToken = try #require(try fresh.jsonObject()["token"] as? String)
-        #expect(try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(newToken)")]).status == 200)
+        #expect(
+            try server.send("GET", "/v2/u/app/manifests/latest", headers: [("Authorization", "Bearer \(newToken)")])
+                .status == 200)
     }
 
     @Test("bad configurations are 400 with a reason; a name another registry owns is 409")
@@ -62,7 +73,9 @@ struct AdminTests {
         for (body, status, message) in cases {
             let response = try server.send("POST", "/_ebauth/registries", body: Array(body.utf8))
             #expect(response.status == status, "\(body)")
-            #expect(((try? response.jsonObject())?["error"] as? String)?.contains(message) == true, "\(body): \(response.text)")
+            #expect(
+                ((try? response.jsonObject())?["error"] as? String)?.contains(message) == true,
+                "\(body): \(response.text)")
         }
     }
 
@@ -70,7 +83,9 @@ struct AdminTests {
     func images() throws {
         let server = try TestRegistryServer()
         try server.seed(#"{"host": "a.test", "aliases": ["127.0.0.1"], "auth": "none"}"#)
-        let response = try server.send("POST", "/_ebauth/registries/a.test/images", body: Array(#"{"repository": "x/y", "tag": "t", "seed": "s"}"#.utf8))
+        let response = try server.send(
+            "POST", "/_ebauth/registries/a.test/images",
+            body: Array(#"{"repository": "x/y", "tag": "t", "seed": "s"}"#.utf8))
         #expect(response.status == 201)
         #expect(try response.jsonObject()["digest"] as? String == TestImage(seed: "s").digest)
         #expect(try server.send("GET", "/v2/x/y/manifests/t").body == TestImage(seed: "s").manifest)
@@ -79,7 +94,8 @@ struct AdminTests {
     @Test("deleting a registry removes its repositories and their blob files")
     func delete() throws {
         let server = try TestRegistryServer()
-        try server.seed(#"{"host": "a.test", "aliases": ["127.0.0.1"], "auth": "none", "images": [{"repository": "x"}]}"#)
+        try server.seed(
+            #"{"host": "a.test", "aliases": ["127.0.0.1"], "auth": "none", "images": [{"repository": "x"}]}"#)
         #expect(server.blobFileCount() == 4)
         #expect(try server.send("DELETE", "/_ebauth/registries/a.test").status == 204)
         #expect(server.blobFileCount() == 0)
@@ -126,18 +142,25 @@ struct StorageTests {
             if change.previousDigest != nil {
                 throw RegistryError.custom(
                     code: "TAG_INVALID", status: 400,
-                    message: "The image tag '\(change.tag)' already exists in the '\(change.repository)' repository and cannot be overwritten because the repository is immutable.")
+                    message:
+                        "The image tag '\(change.tag)' already exists in the '\(change.repository)' repository and cannot be overwritten because the repository is immutable."
+                )
             }
         })
         try server.seed(#"{"host": "open.test", "aliases": ["127.0.0.1"], "auth": "none"}"#)
         try server.push(TestImage(seed: "1"), to: "app", tag: "v1")
         let second = TestImage(seed: "2")
-        for blob in second.blobs { _ = try server.send("POST", "/v2/app/blobs/uploads/?digest=\(blob.digest)", body: blob.bytes) }
-        let refused = try server.send("PUT", "/v2/app/manifests/v1", headers: [("Content-Type", second.manifestMediaType)], body: second.manifest)
+        for blob in second.blobs {
+            _ = try server.send("POST", "/v2/app/blobs/uploads/?digest=\(blob.digest)", body: blob.bytes)
+        }
+        let refused = try server.send(
+            "PUT", "/v2/app/manifests/v1", headers: [("Content-Type", second.manifestMediaType)], body: second.manifest)
         #expect(refused.status == 400)
         #expect(refused.errorMessage?.hasSuffix("because the repository is immutable.") == true)
         #expect(try server.send("GET", "/v2/app/manifests/\(second.digest)").errorCodes == ["MANIFEST_UNKNOWN"])
-        #expect(try server.send("GET", "/v2/app/manifests/v1").header("Docker-Content-Digest") == TestImage(seed: "1").digest)
+        #expect(
+            try server.send("GET", "/v2/app/manifests/v1").header("Docker-Content-Digest")
+                == TestImage(seed: "1").digest)
         // Re-pushing the same manifest under the same tag is no change, so it is allowed.
         try server.push(TestImage(seed: "1"), to: "app", tag: "v1")
     }
@@ -150,7 +173,9 @@ struct StorageTests {
             for index in 0..<8 {
                 group.addTask {
                     let bytes = Array("blob number \(index) ".utf8) + [UInt8](repeating: UInt8(index), count: 200_000)
-                    let start = try TestHTTP.send(port: port, method: "POST", path: "/v2/repo\(index)/blobs/uploads/", host: "127.0.0.1", headers: [], body: [])
+                    let start = try TestHTTP.send(
+                        port: port, method: "POST", path: "/v2/repo\(index)/blobs/uploads/", host: "127.0.0.1",
+                        headers: [], body: [])
                     let location = try #require(start.header("Location"))
                     for chunk in stride(from: 0, to: bytes.count, by: 50_000) {
                         let end = min(chunk + 50_000, bytes.count)
@@ -159,7 +184,9 @@ struct StorageTests {
                             headers: [("Content-Range", "\(chunk)-\(end - 1)")], body: Array(bytes[chunk..<end]))
                         #expect(response.status == 202)
                     }
-                    let done = try TestHTTP.send(port: port, method: "PUT", path: location + "?digest=\(sha256(bytes))", host: "127.0.0.1", headers: [], body: [])
+                    let done = try TestHTTP.send(
+                        port: port, method: "PUT", path: location + "?digest=\(sha256(bytes))", host: "127.0.0.1",
+                        headers: [], body: [])
                     #expect(done.status == 201)
                 }
             }

@@ -18,7 +18,9 @@ struct BearerAccessTests {
         return server
     }
 
-    func token(_ server: TestRegistryServer, scope: String?, credentials: (String, String)? = basic("johndoe", "s3cret"))
+    func token(
+        _ server: TestRegistryServer, scope: String?, credentials: (String, String)? = basic("johndoe", "s3cret")
+    )
         throws -> String
     {
         var path = "/_ebauth/registries/docker.io/token?service=registry.docker.io"
@@ -38,9 +40,13 @@ struct BearerAccessTests {
         #expect(ping.status == 401)
         #expect(ping.header("WWW-Authenticate") == "Bearer realm=\"\(realm)\",service=\"registry.docker.io\"")
         let pull = try server.send("GET", "/v2/johndoe/private-image/manifests/latest")
-        #expect(pull.header("WWW-Authenticate") == "Bearer realm=\"\(realm)\",service=\"registry.docker.io\",scope=\"repository:johndoe/private-image:pull\"")
+        #expect(
+            pull.header("WWW-Authenticate")
+                == "Bearer realm=\"\(realm)\",service=\"registry.docker.io\",scope=\"repository:johndoe/private-image:pull\""
+        )
         let push = try server.send("POST", "/v2/johndoe/private-image/blobs/uploads/")
-        #expect(push.header("WWW-Authenticate")?.hasSuffix("scope=\"repository:johndoe/private-image:pull,push\"") == true)
+        #expect(
+            push.header("WWW-Authenticate")?.hasSuffix("scope=\"repository:johndoe/private-image:pull,push\"") == true)
         #expect(push.errorCodes == ["UNAUTHORIZED"])
     }
 
@@ -48,7 +54,8 @@ struct BearerAccessTests {
     func tokenFlow() throws {
         let server = try server()
         let response = try server.send(
-            "GET", "/_ebauth/registries/docker.io/token?service=registry.docker.io&scope=repository:johndoe/private-image:pull",
+            "GET",
+            "/_ebauth/registries/docker.io/token?service=registry.docker.io&scope=repository:johndoe/private-image:pull",
             headers: [basic("johndoe", "s3cret")])
         #expect(response.status == 200)
         let body = try response.jsonObject()
@@ -57,7 +64,8 @@ struct BearerAccessTests {
         #expect(body["expires_in"] as? Int == 300)
         #expect((body["issued_at"] as? String)?.hasSuffix("Z") == true)
         #expect(token.count >= 40)
-        let pull = try server.send("GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")])
+        let pull = try server.send(
+            "GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")])
         #expect(pull.status == 200)
         #expect(try server.send("GET", "/v2/", headers: [("Authorization", "Bearer \(token)")]).status == 200)
     }
@@ -66,7 +74,8 @@ struct BearerAccessTests {
     func wrongPassword() throws {
         let server = try server()
         let response = try server.send(
-            "GET", "/_ebauth/registries/docker.io/token?service=registry.docker.io&scope=repository:johndoe/private-image:pull",
+            "GET",
+            "/_ebauth/registries/docker.io/token?service=registry.docker.io&scope=repository:johndoe/private-image:pull",
             headers: [basic("johndoe", "nope")])
         #expect(response.status == 401)
         #expect(response.errorCodes == ["UNAUTHORIZED"])
@@ -78,13 +87,18 @@ struct BearerAccessTests {
     func scopes() throws {
         let server = try server()
         let pullOnly = try token(server, scope: "repository:johndoe/private-image:pull")
-        let push = try server.send("POST", "/v2/johndoe/private-image/blobs/uploads/", headers: [("Authorization", "Bearer \(pullOnly)")])
+        let push = try server.send(
+            "POST", "/v2/johndoe/private-image/blobs/uploads/", headers: [("Authorization", "Bearer \(pullOnly)")])
         #expect(push.status == 401)
         #expect(push.header("WWW-Authenticate")?.hasSuffix(",error=\"insufficient_scope\"") == true)
-        let other = try server.send("GET", "/v2/library/nginx/manifests/stable", headers: [("Authorization", "Bearer \(pullOnly)")])
+        let other = try server.send(
+            "GET", "/v2/library/nginx/manifests/stable", headers: [("Authorization", "Bearer \(pullOnly)")])
         #expect(other.status == 401)
         let pushToken = try token(server, scope: "repository:johndoe/private-image:pull,push")
-        #expect(try server.send("POST", "/v2/johndoe/private-image/blobs/uploads/", headers: [("Authorization", "Bearer \(pushToken)")]).status == 202)
+        #expect(
+            try server.send(
+                "POST", "/v2/johndoe/private-image/blobs/uploads/", headers: [("Authorization", "Bearer \(pushToken)")]
+            ).status == 202)
     }
 
     @Test("scopes the user does not have are left out of the token")
@@ -94,7 +108,8 @@ struct BearerAccessTests {
             "GET", "/_ebauth/registries/docker.io/token?service=registry.docker.io&scope=repository:jane/app:pull,push",
             headers: [basic("johndoe", "s3cret")])
         let token = try #require(try response.jsonObject()["token"] as? String)
-        let push = try server.send("POST", "/v2/jane/app/blobs/uploads/", headers: [("Authorization", "Bearer \(token)")])
+        let push = try server.send(
+            "POST", "/v2/jane/app/blobs/uploads/", headers: [("Authorization", "Bearer \(token)")])
         #expect(push.status == 401)
         #expect(push.header("WWW-Authenticate")?.contains("insufficient_scope") == true)
     }
@@ -104,9 +119,13 @@ struct BearerAccessTests {
         let server = try server()
         let token = try token(server, scope: "repository:johndoe/private-image:pull")
         server.clock.advance(299)
-        #expect(try server.send("GET", "/v2/johndoe/private-image/tags/list", headers: [("Authorization", "Bearer \(token)")]).status == 200)
+        #expect(
+            try server.send(
+                "GET", "/v2/johndoe/private-image/tags/list", headers: [("Authorization", "Bearer \(token)")]
+            ).status == 200)
         server.clock.advance(2)
-        let expired = try server.send("GET", "/v2/johndoe/private-image/tags/list", headers: [("Authorization", "Bearer \(token)")])
+        let expired = try server.send(
+            "GET", "/v2/johndoe/private-image/tags/list", headers: [("Authorization", "Bearer \(token)")])
         #expect(expired.status == 401)
         #expect(expired.header("WWW-Authenticate")?.hasSuffix(",error=\"invalid_token\"") == true)
         let garbage = try server.send("GET", "/v2/", headers: [("Authorization", "Bearer not-a-token")])
@@ -118,24 +137,34 @@ struct BearerAccessTests {
     func anonymous() throws {
         let server = try server()
         let token = try token(server, scope: "repository:library/nginx:pull", credentials: nil)
-        #expect(try server.send("GET", "/v2/library/nginx/manifests/stable", headers: [("Authorization", "Bearer \(token)")]).status == 200)
+        #expect(
+            try server.send(
+                "GET", "/v2/library/nginx/manifests/stable", headers: [("Authorization", "Bearer \(token)")]
+            ).status == 200)
         let anonymousPrivate = try self.token(server, scope: "repository:johndoe/private-image:pull", credentials: nil)
-        let denied = try server.send("GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(anonymousPrivate)")])
+        let denied = try server.send(
+            "GET", "/v2/johndoe/private-image/manifests/latest",
+            headers: [("Authorization", "Bearer \(anonymousPrivate)")])
         #expect(denied.status == 401)
     }
 
     @Test("the OAuth2 password grant issues tokens too")
     func oauth() throws {
         let server = try server()
-        let form = "grant_type=password&username=johndoe&password=s3cret&service=registry.docker.io&scope=repository%3Ajohndoe%2Fprivate-image%3Apull&client_id=test"
+        let form =
+            "grant_type=password&username=johndoe&password=s3cret&service=registry.docker.io&scope=repository%3Ajohndoe%2Fprivate-image%3Apull&client_id=test"
         let response = try server.send(
-            "POST", "/_ebauth/registries/docker.io/token", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+            "POST", "/_ebauth/registries/docker.io/token",
+            headers: [("Content-Type", "application/x-www-form-urlencoded")],
             body: Array(form.utf8))
         #expect(response.status == 200)
         let body = try response.jsonObject()
         let token = try #require(body["access_token"] as? String)
         #expect(body["scope"] as? String == "repository:johndoe/private-image:pull")
-        #expect(try server.send("GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")]).status == 200)
+        #expect(
+            try server.send(
+                "GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")]
+            ).status == 200)
     }
 
     @Test("a token for another service is refused, and a token of another registry does not work here")
@@ -146,11 +175,14 @@ struct BearerAccessTests {
             headers: [basic("johndoe", "s3cret")])
         #expect(wrongService.status == 400)
         try server.seed(
-            #"{"host": "quay.io", "aliases": ["localhost"], "auth": "bearer", "users": [{"user": "johndoe", "password": "s3cret"}]}"#)
+            #"{"host": "quay.io", "aliases": ["localhost"], "auth": "bearer", "users": [{"user": "johndoe", "password": "s3cret"}]}"#
+        )
         let quayToken = try server.send(
-            "GET", "/_ebauth/registries/quay.io/token?scope=repository:johndoe/private-image:pull", headers: [basic("johndoe", "s3cret")])
+            "GET", "/_ebauth/registries/quay.io/token?scope=repository:johndoe/private-image:pull",
+            headers: [basic("johndoe", "s3cret")])
         let token = try #require(try quayToken.jsonObject()["token"] as? String)
-        let response = try server.send("GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")])
+        let response = try server.send(
+            "GET", "/v2/johndoe/private-image/manifests/latest", headers: [("Authorization", "Bearer \(token)")])
         #expect(response.status == 401)
         #expect(response.header("WWW-Authenticate")?.contains("invalid_token") == true)
     }
@@ -159,7 +191,8 @@ struct BearerAccessTests {
     func libraryNames() throws {
         let server = try server()
         let token = try token(server, scope: "repository:library/nginx:pull")
-        let tags = try server.send("GET", "/v2/library/nginx/tags/list", headers: [("Authorization", "Bearer \(token)")])
+        let tags = try server.send(
+            "GET", "/v2/library/nginx/tags/list", headers: [("Authorization", "Bearer \(token)")])
         #expect(try tags.jsonObject()["tags"] as? [String] == ["stable"])
     }
 }

@@ -90,7 +90,9 @@ struct ListingTests {
         let image = TestImage()
         try server.push(image, to: "app", tag: "a")
         for tag in ["d", "b", "c", "e"] {
-            _ = try server.send("PUT", "/v2/app/manifests/\(tag)", headers: [("Content-Type", image.manifestMediaType)], body: image.manifest)
+            _ = try server.send(
+                "PUT", "/v2/app/manifests/\(tag)", headers: [("Content-Type", image.manifestMediaType)],
+                body: image.manifest)
         }
         return server
     }
@@ -135,13 +137,20 @@ struct ListingTests {
     func catalog() throws {
         let server = try seeded()
         try server.push(TestImage(), to: "zeta/app", tag: "v1")
-        try server.seed(#"{"host": "other.test", "aliases": ["localhost"], "auth": "none", "repositories": ["elsewhere"]}"#)
+        try server.seed(
+            #"{"host": "other.test", "aliases": ["localhost"], "auth": "none", "repositories": ["elsewhere"]}"#)
         let all = try server.send("GET", "/v2/_catalog")
         #expect(try all.jsonObject()["repositories"] as? [String] == ["app", "zeta/app"])
         let page = try server.send("GET", "/v2/_catalog?n=1")
         #expect(try page.jsonObject()["repositories"] as? [String] == ["app"])
         #expect(page.header("Link") == "</v2/_catalog?n=1&last=app>; rel=\"next\"")
-        #expect(try server.send("GET", "/v2/_catalog?n=1&last=app").jsonObject()["repositories"] as? [String] == ["zeta/app"])
-        #expect(try server.send("GET", "/v2/_catalog", host: "localhost").jsonObject()["repositories"] as? [String] == ["elsewhere"])
+        #expect(
+            try server.send("GET", "/v2/_catalog?n=1&last=app").jsonObject()["repositories"] as? [String] == [
+                "zeta/app"
+            ])
+        #expect(
+            try server.send("GET", "/v2/_catalog", host: "localhost").jsonObject()["repositories"] as? [String] == [
+                "elsewhere"
+            ])
     }
 }

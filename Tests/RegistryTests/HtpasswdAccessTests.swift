@@ -37,17 +37,22 @@ struct HtpasswdAccessTests {
         #expect(response.status == 200)
         #expect(response.text == "{}\n")
         #expect(response.isAPIVersioned)
-        #expect(try server.send("GET", "/v2/johndoe/app/manifests/latest", headers: [basic("apache", "s3cret")]).status == 200)
+        #expect(
+            try server.send("GET", "/v2/johndoe/app/manifests/latest", headers: [basic("apache", "s3cret")]).status
+                == 200)
     }
 
     @Test("a wrong password or an unknown user is 401 with the challenge and the access asked for")
     func wrongPassword() throws {
         let server = try server()
-        for credentials in [basic("johndoe", "wrong"), basic("nobody", "s3cret"), ("Authorization", "Basic bm9jb2xvbg==")] {
+        for credentials in [
+            basic("johndoe", "wrong"), basic("nobody", "s3cret"), ("Authorization", "Basic bm9jb2xvbg=="),
+        ] {
             let response = try server.send("GET", "/v2/johndoe/app/manifests/latest", headers: [credentials])
             #expect(response.status == 401)
             #expect(response.header("WWW-Authenticate") == "Basic realm=\"Registry Realm\"")
-            let detail = (try response.jsonObject()["errors"] as? [[String: Any]])?.first?["detail"] as? [[String: String]]
+            let detail =
+                (try response.jsonObject()["errors"] as? [[String: Any]])?.first?["detail"] as? [[String: String]]
             #expect(detail == [["Type": "repository", "Class": "", "Name": "johndoe/app", "Action": "pull"]])
         }
     }
@@ -84,7 +89,8 @@ struct HtpasswdAccessTests {
         let image = TestImage(format: .oci, seed: "basic")
         try server.push(image, to: "johndoe/new", tag: "v1", headers: [basic("johndoe", "s3cret")])
         let response = try server.send(
-            "GET", "/v2/johndoe/new/manifests/v1", headers: [basic("johndoe", "s3cret"), ("Accept", MediaType.ociManifest)])
+            "GET", "/v2/johndoe/new/manifests/v1",
+            headers: [basic("johndoe", "s3cret"), ("Accept", MediaType.ociManifest)])
         #expect(response.status == 200)
         #expect(response.body == image.manifest)
         #expect(response.header("Docker-Content-Digest") == image.digest)

@@ -58,7 +58,9 @@ struct CredentialTests {
 
     @Test("scopes parse with names between the first and last colon")
     func scopes() {
-        #expect(TokenScope("repository:johndoe/app:pull,push") == TokenScope(type: "repository", name: "johndoe/app", actions: ["pull", "push"]))
+        #expect(
+            TokenScope("repository:johndoe/app:pull,push")
+                == TokenScope(type: "repository", name: "johndoe/app", actions: ["pull", "push"]))
         #expect(TokenScope("repository(plugin):a:pull") == TokenScope(type: "repository", name: "a", actions: ["pull"]))
         #expect(TokenScope("registry:catalog:*")?.actions == ["*"])
         #expect(TokenScope("nonsense") == nil)

@@ -44,19 +44,31 @@ struct ManifestDocumentTests {
         #expect(invalid("[1]", nil) == "manifest is not a JSON object")
         #expect(invalid(#"{"schemaVersion":1,"manifests":[]}"#, MediaType.ociIndex) == "schemaVersion must be 2")
         #expect(
-            invalid(#"{"schemaVersion":2,"mediaType":"\#(MediaType.ociIndex)","manifests":[]}"#, MediaType.dockerManifestList)
+            invalid(
+                #"{"schemaVersion":2,"mediaType":"\#(MediaType.ociIndex)","manifests":[]}"#,
+                MediaType.dockerManifestList)
                 == "mediaType in manifest should be '\(MediaType.dockerManifestList)' not '\(MediaType.ociIndex)'")
-        #expect(invalid(#"{"schemaVersion":2,"config":{}}"#, MediaType.dockerManifest) == "mediaType is required for \(MediaType.dockerManifest)")
         #expect(
-            invalid(#"{"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:xyz","size":1},"layers":[]}"#, MediaType.ociManifest)
+            invalid(#"{"schemaVersion":2,"config":{}}"#, MediaType.dockerManifest)
+                == "mediaType is required for \(MediaType.dockerManifest)")
+        #expect(
+            invalid(
+                #"{"schemaVersion":2,"config":{"mediaType":"a","digest":"sha256:xyz","size":1},"layers":[]}"#,
+                MediaType.ociManifest)
                 == "config.digest is not a sha256 digest")
         #expect(
-            invalid(#"{"schemaVersion":2,"config":{"mediaType":"a","digest":"\#(digest)","size":-1},"layers":[]}"#, MediaType.ociManifest)
+            invalid(
+                #"{"schemaVersion":2,"config":{"mediaType":"a","digest":"\#(digest)","size":-1},"layers":[]}"#,
+                MediaType.ociManifest)
                 == "config.size must be a non-negative integer")
         #expect(
-            invalid(#"{"schemaVersion":2,"config":{"mediaType":"a","digest":"\#(digest)","size":1}}"#, MediaType.ociManifest)
+            invalid(
+                #"{"schemaVersion":2,"config":{"mediaType":"a","digest":"\#(digest)","size":1}}"#, MediaType.ociManifest
+            )
                 == "layers must be an array")
-        #expect(invalid(#"{"schemaVersion":2,"mediaType":"text/plain"}"#, "text/plain") == "unsupported manifest media type text/plain")
+        #expect(
+            invalid(#"{"schemaVersion":2,"mediaType":"text/plain"}"#, "text/plain")
+                == "unsupported manifest media type text/plain")
         #expect(invalid(String(repeating: " ", count: 4 * 1024 * 1024 + 1), nil) == "manifest too large")
     }
 

@@ -47,7 +47,8 @@ struct ManifestTests {
             try server.seedOpenRegistry()
             let image = TestImage()
             try server.push(image, to: "app", tag: "v1")
-            let response = try server.send("GET", "/v2/app/manifests/v1", headers: [("If-None-Match", "\"\(image.digest)\"")])
+            let response = try server.send(
+                "GET", "/v2/app/manifests/v1", headers: [("If-None-Match", "\"\(image.digest)\"")])
             #expect(response.status == 304)
             #expect(response.body.isEmpty)
         }
@@ -60,13 +61,19 @@ struct ManifestTests {
         try TestApp.test(mode) { server in
             try server.seedOpenRegistry()
             let image = TestImage(format: .oci)
-            for blob in image.blobs { _ = try server.send("POST", "/v2/app/blobs/uploads/?digest=\(blob.digest)", body: blob.bytes) }
-            let byDigest = try server.send("PUT", "/v2/app/manifests/\(image.digest)", headers: [("Content-Type", MediaType.ociManifest)], body: image.manifest)
+            for blob in image.blobs {
+                _ = try server.send("POST", "/v2/app/blobs/uploads/?digest=\(blob.digest)", body: blob.bytes)
+            }
+            let byDigest = try server.send(
+                "PUT", "/v2/app/manifests/\(image.digest)", headers: [("Content-Type", MediaType.ociManifest)],
+                body: image.manifest)
             #expect(byDigest.status == 201)
             #expect(byDigest.header("Location") == "/v2/app/manifests/\(image.digest)")
             #expect(byDigest.header("Docker-Content-Digest") == image.digest)
             let other = "sha256:" + String(repeating: "0", count: 64)
-            let mismatch = try server.send("PUT", "/v2/app/manifests/\(other)", headers: [("Content-Type", MediaType.ociManifest)], body: image.manifest)
+            let mismatch = try server.send(
+                "PUT", "/v2/app/manifests/\(other)", headers: [("Content-Type", MediaType.ociManifest)],
+                body: image.manifest)
             #expect(mismatch.status == 400)
             #expect(mismatch.errorCodes == ["DIGEST_INVALID"])
             #expect(try server.send("GET", "/v2/app/tags/list").jsonObject()["tags"] as? [String] == [])
@@ -80,11 +87,16 @@ struct ManifestTests {
         try TestApp.test(mode) { server in
             try server.seedOpenRegistry()
             let image = TestImage(layerCount: 2)
-            _ = try server.send("POST", "/v2/app/blobs/uploads/?digest=\(image.layers[0].digest)", body: image.layers[0].bytes)
-            let response = try server.send("PUT", "/v2/app/manifests/v1", headers: [("Content-Type", image.manifestMediaType)], body: image.manifest)
+            _ = try server.send(
+                "POST", "/v2/app/blobs/uploads/?digest=\(image.layers[0].digest)", body: image.layers[0].bytes)
+            let response = try server.send(
+                "PUT", "/v2/app/manifests/v1", headers: [("Content-Type", image.manifestMediaType)],
+                body: image.manifest)
             #expect(response.status == 400)
             #expect(response.errorCodes == ["MANIFEST_BLOB_UNKNOWN", "MANIFEST_BLOB_UNKNOWN"])
-            let details = (try response.jsonObject()["errors"] as? [[String: Any]])?.compactMap { $0["detail"] as? String }
+            let details = (try response.jsonObject()["errors"] as? [[String: Any]])?.compactMap {
+                $0["detail"] as? String
+            }
             #expect(details == [image.config.digest, image.layers[1].digest])
             #expect(try server.send("GET", "/v2/app/manifests/v1").errorCodes == ["MANIFEST_UNKNOWN"])
         }
@@ -96,11 +108,14 @@ struct ManifestTests {
             try server.seedOpenRegistry()
             let image = TestImage()
             try server.push(image, to: "one", tag: "v1")
-            let response = try server.send("PUT", "/v2/two/manifests/v1", headers: [("Content-Type", image.manifestMediaType)], body: image.manifest)
+            let response = try server.send(
+                "PUT", "/v2/two/manifests/v1", headers: [("Content-Type", image.manifestMediaType)],
+                body: image.manifest)
             #expect(response.errorCodes.allSatisfy { $0 == "MANIFEST_BLOB_UNKNOWN" })
             #expect(response.errorCodes.count == 3)
             #expect(try server.send("GET", "/v2/two/blobs/\(image.config.digest)").errorCodes == ["BLOB_UNKNOWN"])
-            _ = try server.send("POST", "/v2/two/blobs/uploads/?digest=\(image.layers[0].digest)", body: image.layers[0].bytes)
+            _ = try server.send(
+                "POST", "/v2/two/blobs/uploads/?digest=\(image.layers[0].digest)", body: image.layers[0].bytes)
             #expect(try server.send("GET", "/v2/two/blobs/\(image.config.digest)").errorCodes == ["BLOB_UNKNOWN"])
         }
     }
@@ -111,7 +126,9 @@ struct ManifestTests {
     func invalid(_ mode: TestApp.Mode) throws {
         try TestApp.test(mode) { server in
             try server.seedOpenRegistry()
-            let notJSON = try server.send("PUT", "/v2/app/manifests/v1", headers: [("Content-Type", MediaType.dockerManifest)], body: Array("{".utf8))
+            let notJSON = try server.send(
+                "PUT", "/v2/app/manifests/v1", headers: [("Content-Type", MediaType.dockerManifest)],
+                body: Array("{".utf8))
             #expect(notJSON.status == 400)
             #expect(notJSON.errorCodes == ["MANIFEST_INVALID"])
             #expect(notJSON.errorMessage == "manifest invalid")
@@ -119,10 +136,13 @@ struct ManifestTests {
                 "PUT", "/v2/app/manifests/v1", headers: [("Content-Type", MediaType.ociIndex)],
                 body: Array(#"{"schemaVersion":2,"mediaType":"\#(MediaType.dockerManifestList)","manifests":[]}"#.utf8))
             #expect(mismatch.errorCodes == ["MANIFEST_INVALID"])
-            let badTag = try server.send("PUT", "/v2/app/manifests/-bad", headers: [("Content-Type", MediaType.ociIndex)], body: Array("{}".utf8))
+            let badTag = try server.send(
+                "PUT", "/v2/app/manifests/-bad", headers: [("Content-Type", MediaType.ociIndex)], body: Array("{}".utf8)
+            )
             #expect(badTag.status == 400)
             #expect(badTag.errorCodes == ["TAG_INVALID"])
-            let huge = try server.send("PUT", "/v2/app/manifests/v1", body: [UInt8](repeating: 32, count: 4 * 1024 * 1024 + 1))
+            let huge = try server.send(
+                "PUT", "/v2/app/manifests/v1", body: [UInt8](repeating: 32, count: 4 * 1024 * 1024 + 1))
             #expect(huge.errorCodes == ["MANIFEST_INVALID"])
         }
     }
@@ -163,7 +183,9 @@ struct ManifestTests {
             try server.seedOpenRegistry()
             let image = TestImage()
             try server.push(image, to: "app", tag: "v1")
-            _ = try server.send("PUT", "/v2/app/manifests/v2", headers: [("Content-Type", image.manifestMediaType)], body: image.manifest)
+            _ = try server.send(
+                "PUT", "/v2/app/manifests/v2", headers: [("Content-Type", image.manifestMediaType)],
+                body: image.manifest)
             #expect(try server.send("DELETE", "/v2/app/manifests/v1").status == 202)
             #expect(try server.send("GET", "/v2/app/manifests/v2").status == 200)
             #expect(try server.send("DELETE", "/v2/app/manifests/v1").errorCodes == ["MANIFEST_UNKNOWN"])
@@ -181,8 +203,13 @@ struct ManifestTests {
             let image = TestImage(seed: "tricky")
             try server.push(image, to: "a/manifests/b/blobs", tag: "manifests")
             #expect(try server.send("GET", "/v2/a/manifests/b/blobs/manifests/manifests").body == image.manifest)
-            #expect(try server.send("GET", "/v2/a/manifests/b/blobs/blobs/\(image.config.digest)").body == image.config.bytes)
-            #expect(try server.send("GET", "/v2/a/manifests/b/blobs/tags/list").jsonObject()["tags"] as? [String] == ["manifests"])
+            #expect(
+                try server.send("GET", "/v2/a/manifests/b/blobs/blobs/\(image.config.digest)").body
+                    == image.config.bytes)
+            #expect(
+                try server.send("GET", "/v2/a/manifests/b/blobs/tags/list").jsonObject()["tags"] as? [String] == [
+                    "manifests"
+                ])
         }
     }
 
@@ -218,10 +245,13 @@ struct AcceptNegotiationTests {
             #expect(refused.status == 404)
             #expect(refused.errorCodes == ["MANIFEST_UNKNOWN"])
             #expect(refused.errorMessage == "OCI manifest found, but accept header does not support OCI manifests")
-            let accepted = try server.send("GET", "/v2/app/manifests/v1", headers: [dockerOnly, ("Accept", MediaType.ociManifest)])
+            let accepted = try server.send(
+                "GET", "/v2/app/manifests/v1", headers: [dockerOnly, ("Accept", MediaType.ociManifest)])
             #expect(accepted.status == 200)
             #expect(accepted.header("Content-Type") == MediaType.ociManifest)
-            let listed = try server.send("GET", "/v2/app/manifests/v1", headers: [("Accept", "\(MediaType.dockerManifest), \(MediaType.ociManifest);q=0.9")])
+            let listed = try server.send(
+                "GET", "/v2/app/manifests/v1",
+                headers: [("Accept", "\(MediaType.dockerManifest), \(MediaType.ociManifest);q=0.9")])
             #expect(listed.status == 200)
             #expect(try server.send("GET", "/v2/app/manifests/v1", headers: [("Accept", "*/*")]).status == 200)
         }
@@ -235,8 +265,12 @@ struct AcceptNegotiationTests {
             try server.push(amd64, to: "multi", tag: "amd64")
             try server.push(arm64, to: "multi", tag: "arm64")
             let index = TestImage.index([(amd64, "amd64"), (arm64, "arm64")], format: .oci)
-            #expect(try server.send("PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.ociIndex)], body: index).status == 201)
-            let refused = try server.send("GET", "/v2/multi/manifests/latest", headers: [("Accept", MediaType.ociManifest)])
+            #expect(
+                try server.send(
+                    "PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.ociIndex)], body: index
+                ).status == 201)
+            let refused = try server.send(
+                "GET", "/v2/multi/manifests/latest", headers: [("Accept", MediaType.ociManifest)])
             #expect(refused.errorMessage == "OCI index found, but accept header does not support OCI indexes")
             let served = try server.send("GET", "/v2/multi/manifests/latest", headers: [("Accept", MediaType.ociIndex)])
             #expect(served.body == index)
@@ -253,12 +287,17 @@ struct AcceptNegotiationTests {
             try server.push(arm64, to: "multi", tag: "arm64")
             try server.push(amd64, to: "multi", tag: "amd64")
             let list = TestImage.index([(arm64, "arm64"), (amd64, "amd64")], format: .docker)
-            #expect(try server.send("PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.dockerManifestList)], body: list).status == 201)
+            #expect(
+                try server.send(
+                    "PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.dockerManifestList)],
+                    body: list
+                ).status == 201)
             let fallback = try server.send("GET", "/v2/multi/manifests/latest", headers: [dockerOnly])
             #expect(fallback.status == 200)
             #expect(fallback.header("Docker-Content-Digest") == amd64.digest)
             #expect(fallback.body == amd64.manifest)
-            let full = try server.send("GET", "/v2/multi/manifests/latest", headers: [dockerOnly, ("Accept", MediaType.dockerManifestList)])
+            let full = try server.send(
+                "GET", "/v2/multi/manifests/latest", headers: [dockerOnly, ("Accept", MediaType.dockerManifestList)])
             #expect(full.header("Content-Type") == MediaType.dockerManifestList)
             #expect(full.body == list)
         }
@@ -270,7 +309,8 @@ struct AcceptNegotiationTests {
             try server.seedOpenRegistry()
             let child = TestImage(format: .oci)
             let index = TestImage.index([(child, "amd64")], format: .oci)
-            let response = try server.send("PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.ociIndex)], body: index)
+            let response = try server.send(
+                "PUT", "/v2/multi/manifests/latest", headers: [("Content-Type", MediaType.ociIndex)], body: index)
             #expect(response.errorCodes == ["MANIFEST_BLOB_UNKNOWN"])
         }
     }

@@ -13,7 +13,10 @@ struct RepositoryNameTests {
 
     @Test("uppercase, empty components, dots alone, separators at the ends and overlong names are refused")
     func invalid() {
-        for name in ["", "A", "a//b", "/a", "a/", "..", "a/../b", ".", "a/./b", "a..b", "a___b", "-a", "a-", "a_", "a%2fb", "a b", "a:b"] {
+        for name in [
+            "", "A", "a//b", "/a", "a/", "..", "a/../b", ".", "a/./b", "a..b", "a___b", "-a", "a-", "a_", "a%2fb",
+            "a b", "a:b",
+        ] {
             #expect(!RepositoryName.isValid(name), "\(name)")
         }
         #expect(RepositoryName.isValid(String(repeating: "a", count: 256)))
@@ -40,17 +43,24 @@ struct RegistryRouteTests {
 
     @Test("repository names containing manifests, blobs, uploads or tags components are parsed from the end")
     func trickyNames() {
-        #expect(RegistryRoute.parse(path: "/v2/a/manifests/b/manifests/latest") == .manifest(name: "a/manifests/b", reference: "latest"))
+        #expect(
+            RegistryRoute.parse(path: "/v2/a/manifests/b/manifests/latest")
+                == .manifest(name: "a/manifests/b", reference: "latest"))
         #expect(RegistryRoute.parse(path: "/v2/x/blobs/blobs/sha256:1") == .blob(name: "x/blobs", digest: "sha256:1"))
         #expect(RegistryRoute.parse(path: "/v2/x/blobs/blobs/uploads/") == .uploads(name: "x/blobs"))
-        #expect(RegistryRoute.parse(path: "/v2/a/blobs/uploads/blobs/sha256:1") == .blob(name: "a/blobs/uploads", digest: "sha256:1"))
+        #expect(
+            RegistryRoute.parse(path: "/v2/a/blobs/uploads/blobs/sha256:1")
+                == .blob(name: "a/blobs/uploads", digest: "sha256:1"))
         #expect(RegistryRoute.parse(path: "/v2/a/tags/tags/list") == .tags(name: "a/tags"))
-        #expect(RegistryRoute.parse(path: "/v2/a/tags/list/manifests/v1") == .manifest(name: "a/tags/list", reference: "v1"))
+        #expect(
+            RegistryRoute.parse(path: "/v2/a/tags/list/manifests/v1") == .manifest(name: "a/tags/list", reference: "v1")
+        )
     }
 
     @Test("percent escapes are decoded per component, and an escaped slash stays invalid")
     func escapes() {
-        #expect(RegistryRoute.parse(path: "/v2/a/manifests/sha256%3Aabc") == .manifest(name: "a", reference: "sha256:abc"))
+        #expect(
+            RegistryRoute.parse(path: "/v2/a/manifests/sha256%3Aabc") == .manifest(name: "a", reference: "sha256:abc"))
         let smuggled = RegistryRoute.parse(path: "/v2/a%2Fb/manifests/latest")
         #expect(smuggled == .manifest(name: "a%2Fb", reference: "latest"))
         #expect(!RepositoryName.isValid(smuggled?.name ?? ""))

@@ -11,7 +11,9 @@ struct HostRoutingTests {
     func byHost() throws {
         let server = try TestRegistryServer()
         try server.seed(#"{"host": "quay.io", "auth": "none", "repositories": ["q/app"]}"#)
-        try server.seed(#"{"host": "registry.example.com:5000", "aliases": ["localhost"], "auth": "none", "repositories": ["e/app"]}"#)
+        try server.seed(
+            #"{"host": "registry.example.com:5000", "aliases": ["localhost"], "auth": "none", "repositories": ["e/app"]}"#
+        )
         func catalog(_ host: String) throws -> [String]? {
             try server.send("GET", "/v2/_catalog", host: host).jsonObject()["repositories"] as? [String]
         }
@@ -22,7 +24,10 @@ struct HostRoutingTests {
         #expect(try catalog("localhost:\(server.port)") == ["e/app"])
         let unknown = try server.send("GET", "/v2/_catalog", host: "127.0.0.1:\(server.port)")
         #expect(unknown.status == 404)
-        #expect(unknown.errorMessage == "no registry is configured for host '127.0.0.1:\(server.port)' (seed one with POST /_ebauth/registries)")
+        #expect(
+            unknown.errorMessage
+                == "no registry is configured for host '127.0.0.1:\(server.port)' (seed one with POST /_ebauth/registries)"
+        )
     }
 
     @Test("the default registry answers hosts nobody claims")
@@ -30,11 +35,18 @@ struct HostRoutingTests {
         let server = try TestRegistryServer()
         try server.seed(#"{"host": "quay.io", "auth": "none", "default": true, "repositories": ["q/app"]}"#)
         try server.seed(#"{"host": "other.io", "auth": "none", "repositories": ["o/app"]}"#)
-        #expect(try server.send("GET", "/v2/_catalog", host: "127.0.0.1:1234").jsonObject()["repositories"] as? [String] == ["q/app"])
-        #expect(try server.send("GET", "/v2/_catalog", host: "other.io").jsonObject()["repositories"] as? [String] == ["o/app"])
+        #expect(
+            try server.send("GET", "/v2/_catalog", host: "127.0.0.1:1234").jsonObject()["repositories"] as? [String]
+                == ["q/app"])
+        #expect(
+            try server.send("GET", "/v2/_catalog", host: "other.io").jsonObject()["repositories"] as? [String] == [
+                "o/app"
+            ])
         // Only one default: marking another moves it.
         try server.seed(#"{"host": "other.io", "auth": "none", "default": true}"#)
-        #expect(try server.send("GET", "/v2/_catalog", host: "127.0.0.1:1234").jsonObject()["repositories"] as? [String] == ["o/app"])
+        #expect(
+            try server.send("GET", "/v2/_catalog", host: "127.0.0.1:1234").jsonObject()["repositories"] as? [String]
+                == ["o/app"])
     }
 
     @Test("Docker Hub's other names reach docker.io")
@@ -42,7 +54,10 @@ struct HostRoutingTests {
         let server = try TestRegistryServer()
         try server.seed(#"{"host": "docker.io", "auth": "none", "repositories": ["library/nginx"]}"#)
         for host in ["registry-1.docker.io", "index.docker.io", "docker.io:443"] {
-            #expect(try server.send("GET", "/v2/_catalog", host: host).jsonObject()["repositories"] as? [String] == ["library/nginx"])
+            #expect(
+                try server.send("GET", "/v2/_catalog", host: host).jsonObject()["repositories"] as? [String] == [
+                    "library/nginx"
+                ])
         }
     }
 
@@ -61,9 +76,13 @@ struct FakeECRAccess: RegistryAccessControl {
         -> RegistryPrincipal
     {
         guard let credentials = BasicCredentials(request), credentials.user == "AWS" else {
-            throw .unauthorized(challenge: #"Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com""#)
+            throw .unauthorized(
+                challenge:
+                    #"Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com""#)
         }
-        guard credentials.password == "good" else { throw .denied(message: "Your authorization token has expired. Reauthenticate and try again.") }
+        guard credentials.password == "good" else {
+            throw .denied(message: "Your authorization token has expired. Reauthenticate and try again.")
+        }
         return RegistryPrincipal(name: "AWS", attributes: ["account": "123456789012"])
     }
 }
@@ -84,8 +103,12 @@ struct ECRFlavorTests {
         try server.backend.store.write { try $0.createRepository(namespace.id, "web") }
         let repository = try server.send("GET", "/v2/missing/manifests/latest", host: host, headers: [credentials])
         #expect(repository.status == 404)
-        #expect(repository.text == #"{"errors":[{"code":"NAME_UNKNOWN","message":"The repository with name 'missing' does not exist in the registry with id '123456789012'"}]}"# + "\n")
-        let blob = try server.send("GET", "/v2/missing/blobs/sha256:\(String(repeating: "a", count: 64))", host: host, headers: [credentials])
+        #expect(
+            repository.text
+                == #"{"errors":[{"code":"NAME_UNKNOWN","message":"The repository with name 'missing' does not exist in the registry with id '123456789012'"}]}"#
+                + "\n")
+        let blob = try server.send(
+            "GET", "/v2/missing/blobs/sha256:\(String(repeating: "a", count: 64))", host: host, headers: [credentials])
         #expect(blob.errorCodes == ["NAME_UNKNOWN"])
         let tag = try server.send("GET", "/v2/web/manifests/latest", host: host, headers: [credentials])
         #expect(tag.text == #"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"Requested image not found"}]}"# + "\n")
@@ -98,12 +121,15 @@ struct ECRFlavorTests {
         let start = try server.send("POST", "/v2/web/blobs/uploads/", host: host, headers: [credentials])
         #expect(start.status == 404)
         #expect(start.errorCodes == ["NAME_UNKNOWN"])
-        let put = try server.send("PUT", "/v2/web/manifests/v1", host: host, headers: [credentials, ("Content-Type", image.manifestMediaType)], body: image.manifest)
+        let put = try server.send(
+            "PUT", "/v2/web/manifests/v1", host: host,
+            headers: [credentials, ("Content-Type", image.manifestMediaType)], body: image.manifest)
         #expect(put.errorCodes == ["NAME_UNKNOWN"])
         let namespace = RegistryNamespace.ecr(accountID: "123456789012", region: "us-east-1")
         try server.backend.store.write { try $0.createRepository(namespace.id, "web") }
         try server.push(image, to: "web", tag: "v1", host: host, headers: [credentials])
-        #expect(try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [credentials]).body == image.manifest)
+        #expect(
+            try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [credentials]).body == image.manifest)
     }
 
     @Test("a missing credential is 401 with the Basic challenge and a plain Not Authorized body")
@@ -111,7 +137,9 @@ struct ECRFlavorTests {
         let server = try server()
         let response = try server.send("GET", "/v2/", host: host)
         #expect(response.status == 401)
-        #expect(response.header("WWW-Authenticate") == #"Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com""#)
+        #expect(
+            response.header("WWW-Authenticate")
+                == #"Basic realm="https://123456789012.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com""#)
         #expect(response.header("Content-Type") == "text/plain; charset=utf-8")
         #expect(response.text == "Not Authorized")
         #expect(response.isAPIVersioned)
@@ -122,7 +150,10 @@ struct ECRFlavorTests {
         let server = try server()
         let response = try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [basic("AWS", "stale")])
         #expect(response.status == 403)
-        #expect(response.text == #"{"errors":[{"code":"DENIED","message":"Your authorization token has expired. Reauthenticate and try again."}]}"# + "\n")
+        #expect(
+            response.text
+                == #"{"errors":[{"code":"DENIED","message":"Your authorization token has expired. Reauthenticate and try again."}]}"#
+                + "\n")
     }
 
     @Test("the two flavours keep their content apart")
@@ -130,7 +161,10 @@ struct ECRFlavorTests {
         let server = try server()
         try server.seed(#"{"host": "open.test", "aliases": ["127.0.0.1"], "auth": "none"}"#)
         try server.push(TestImage(), to: "web", tag: "v1")
-        #expect(try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [credentials]).errorCodes == ["NAME_UNKNOWN"])
+        #expect(
+            try server.send("GET", "/v2/web/manifests/v1", host: host, headers: [credentials]).errorCodes == [
+                "NAME_UNKNOWN"
+            ])
     }
 }
 
@@ -164,8 +198,10 @@ struct ErrorCatalogueTests {
 
     @Test("a custom error carries its own code, status and headers")
     func custom() {
-        let response = RegistryError.custom(code: "DENIED", status: 400, message: "bad region", headers: [RegistryHeader("X-Test", "1")])
-            .response(for: nil)
+        let response = RegistryError.custom(
+            code: "DENIED", status: 400, message: "bad region", headers: [RegistryHeader("X-Test", "1")]
+        )
+        .response(for: nil)
         #expect(response.status == 400)
         #expect(response.headers["X-Test"] == "1")
     }

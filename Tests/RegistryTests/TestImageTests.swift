@@ -24,15 +24,22 @@ struct TestImageTests {
         }
         var crc = CRC32()
         out.withUnsafeBytes { crc.update($0) }
-        let stored = UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
-        let size = UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16 | UInt32(bytes[index + 7]) << 24
-        guard stored == crc.value, size == UInt32(out.count), index + 8 == bytes.count else { throw TestFailure("bad trailer") }
+        let stored =
+            UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(
+                bytes[index + 3]) << 24
+        let size =
+            UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16 | UInt32(
+                bytes[index + 7]) << 24
+        guard stored == crc.value, size == UInt32(out.count), index + 8 == bytes.count else {
+            throw TestFailure("bad trailer")
+        }
         return out
     }
 
     @Test("gzip of nothing is the canonical 23-byte stream")
     func emptyGzip() {
-        #expect(Gzip.stored([]) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 1, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(
+            Gzip.stored([]) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 1, 0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0])
     }
 
     @Test("data over 64 KiB is split into several stored blocks and comes back intact")

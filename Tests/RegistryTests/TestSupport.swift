@@ -34,13 +34,18 @@ struct TestRegistryModule: ServiceModule {
         let resolve: RegistryResolver = { request in
             let host = request.headers["host"] ?? ""
             if host.hasPrefix("123456789012.dkr.ecr.") {
-                return RegistryResolution(namespace: .ecr(accountID: "123456789012", region: "us-east-1"), access: ecrAccess())
+                return RegistryResolution(
+                    namespace: .ecr(accountID: "123456789012", region: "us-east-1"), access: ecrAccess())
             }
             return registries.resolve(request)
         }
         return [
-            PathRoute(prefix: "/v2/", name: "registry", responder: RegistryResponder(resolve: resolve, backend: registries.backend, blobRedirect: blobRedirect)),
-            PathRoute(prefix: RegistryAdminResponder.prefix, name: "registries", responder: RegistryAdminResponder(registries: registries)),
+            PathRoute(
+                prefix: "/v2/", name: "registry",
+                responder: RegistryResponder(resolve: resolve, backend: registries.backend, blobRedirect: blobRedirect)),
+            PathRoute(
+                prefix: RegistryAdminResponder.prefix, name: "registries",
+                responder: RegistryAdminResponder(registries: registries)),
         ]
     }
 }
@@ -66,7 +71,8 @@ final class TestRegistryServer {
         options.workerCount = 8
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let module = TestRegistryModule(clock: clock, ecrAccess: ecrAccess, blobRedirect: blobRedirect, tagPolicy: tagPolicy, box: box)
+        let module = TestRegistryModule(
+            clock: clock, ecrAccess: ecrAccess, blobRedirect: blobRedirect, tagPolicy: tagPolicy, box: box)
         server = try EbauthServer(options: options, logger: logger, modules: [module])
         try server.start()
     }
@@ -84,7 +90,9 @@ final class TestRegistryServer {
     /// Blob files currently in the store.
     func blobFileCount() -> Int {
         let shards = (try? FileManager.default.contentsOfDirectory(atPath: blobsDirectory)) ?? []
-        return shards.reduce(0) { $0 + ((try? FileManager.default.contentsOfDirectory(atPath: blobsDirectory + "/" + $1))?.count ?? 0) }
+        return shards.reduce(0) {
+            $0 + ((try? FileManager.default.contentsOfDirectory(atPath: blobsDirectory + "/" + $1))?.count ?? 0)
+        }
     }
 }
 
@@ -99,4 +107,3 @@ func basic(_ user: String, _ password: String) -> (String, String) {
 func sha256(_ bytes: [UInt8]) -> String {
     TestImage.Blob(mediaType: "", bytes: bytes).digest
 }
-

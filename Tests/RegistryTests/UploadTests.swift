@@ -41,9 +41,12 @@ struct UploadTests {
     @Test("chunked PATCHes with Content-Range, then PUT ?digest=, assemble the blob")
     func chunked() throws {
         let server = try openRegistry()
-        let first = Array(repeating: UInt8(ascii: "a"), count: 1000), second = Array(repeating: UInt8(ascii: "b"), count: 500)
+        let first = Array(repeating: UInt8(ascii: "a"), count: 1000),
+            second = Array(repeating: UInt8(ascii: "b"), count: 500)
         let location = try start(server)
-        let one = try server.send("PATCH", location, headers: [("Content-Range", "0-999"), ("Content-Type", "application/octet-stream")], body: first)
+        let one = try server.send(
+            "PATCH", location, headers: [("Content-Range", "0-999"), ("Content-Type", "application/octet-stream")],
+            body: first)
         #expect(one.status == 202)
         #expect(one.header("Range") == "0-999")
         #expect(one.header("Location") == location)
@@ -66,7 +69,8 @@ struct UploadTests {
         let location = try start(server)
         #expect(try server.send("PATCH", location, body: Array("abc".utf8)).header("Range") == "0-2")
         let digest = sha256(Array("abcdef".utf8))
-        let done = try server.send("PUT", location + "?digest=\(digest)", headers: [("Content-Range", "3-5")], body: Array("def".utf8))
+        let done = try server.send(
+            "PUT", location + "?digest=\(digest)", headers: [("Content-Range", "3-5")], body: Array("def".utf8))
         #expect(done.status == 201)
     }
 
@@ -80,9 +84,11 @@ struct UploadTests {
         #expect(gap.errorCodes == ["RANGE_INVALID"])
         #expect(gap.header("Range") == "0-3")
         #expect(gap.header("Location") == location)
-        let wrongLength = try server.send("PATCH", location, headers: [("Content-Range", "4-9")], body: Array("ef".utf8))
+        let wrongLength = try server.send(
+            "PATCH", location, headers: [("Content-Range", "4-9")], body: Array("ef".utf8))
         #expect(wrongLength.status == 416)
-        let garbage = try server.send("PATCH", location, headers: [("Content-Range", "bytes=x-y")], body: Array("ef".utf8))
+        let garbage = try server.send(
+            "PATCH", location, headers: [("Content-Range", "bytes=x-y")], body: Array("ef".utf8))
         #expect(garbage.status == 416)
         #expect(try server.send("GET", location).header("Range") == "0-3")
     }
@@ -173,7 +179,8 @@ struct UploadTests {
             """)
         let image = TestImage(seed: "r.test/secret/app:latest")
         let response = try server.send(
-            "POST", "/v2/mine/app/blobs/uploads/?mount=\(image.layers[0].digest)&from=secret/app", headers: [basic("a", "pa")])
+            "POST", "/v2/mine/app/blobs/uploads/?mount=\(image.layers[0].digest)&from=secret/app",
+            headers: [basic("a", "pa")])
         #expect(response.status == 202)
     }
 
@@ -183,7 +190,9 @@ struct UploadTests {
         let big = (0..<(3 * 1024 * 1024 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
         let digest = sha256(big)
         let location = try start(server)
-        #expect(try server.send("PATCH", location, headers: [("Content-Range", "0-\(big.count - 1)")], body: big).status == 202)
+        #expect(
+            try server.send("PATCH", location, headers: [("Content-Range", "0-\(big.count - 1)")], body: big).status
+                == 202)
         #expect(try server.send("PATCH", location, body: Array("tail".utf8)).header("Range") == "0-\(big.count + 3)")
         #expect(try server.send("PUT", location + "?digest=\(sha256(big + Array("tail".utf8)))").status == 201)
         #expect(try server.send("POST", "/v2/other/blobs/uploads/?digest=\(digest)", body: big).status == 201)

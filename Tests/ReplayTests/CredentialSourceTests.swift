@@ -26,7 +26,8 @@ struct CredentialSourceTests {
             ], log: &log)
         #expect(found.credential == credential)
         #expect(found.why == "first")
-        let none = try PullCredentials.lookUp(image, in: [Fixed(answer: PullCredentials()), AnonymousPull()], log: &log)
+        let none = try PullCredentials.lookUp(
+            image, in: [Fixed(answer: PullCredentials()), AnonymousPull()], log: &log)
         #expect(none.credential == nil)
         #expect(none.why == "no docker login ran on the instance and the Dockerrun names no auth file")
     }

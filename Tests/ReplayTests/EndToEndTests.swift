@@ -1,6 +1,7 @@
 import Beanstalk
 import Foundation
 import Testing
+
 @testable import Replay
 
 /// Whole deployments against a fresh in-process mock, as `ebauth replay` runs them.
@@ -13,7 +14,8 @@ struct EndToEndTests {
     }
 
     func replay(_ folder: TemporaryFolder, _ scenario: Scenario, bundle: String? = nil) -> ScenarioResult {
-        ScenarioRun.replay(folder: folder.path, bundleOverride: bundle ?? folder.path + "/bundle", scenarioOverride: scenario)
+        ScenarioRun.replay(
+            folder: folder.path, bundleOverride: bundle ?? folder.path + "/bundle", scenarioOverride: scenario)
     }
 
     @Test("flow 2: SSM references resolved, prebuild hook logs in with docker login, the image pulls")
@@ -27,14 +29,22 @@ struct EndToEndTests {
         #expect(result.status == .passed, "\(result.reason ?? "") \(result.report?.text ?? "")")
         #expect(result.report?.pulled == ["quay.io/johndoe/private-image:latest"])
         #expect(result.report?.log.hooks.contains { $0.hasSuffix("Login Succeeded") } == true)
-        #expect(result.report?.log.engine.contains { $0.contains("[INFO] Executing instruction: RunAppDeployPreBuildHooks") } == true)
+        #expect(
+            result.report?.log.engine.contains {
+                $0.contains("[INFO] Executing instruction: RunAppDeployPreBuildHooks")
+            } == true)
     }
 
     @Test("without a login hook the pull fails as docker does: no basic auth credentials")
     func noLogin() throws {
-        let folder = try bundle([("Dockerrun.aws.json", dockerrunV1, 0o644), (".ebextensions/env.config", envConfig, 0o644)])
+        let folder = try bundle([
+            ("Dockerrun.aws.json", dockerrunV1, 0o644), (".ebextensions/env.config", envConfig, 0o644),
+        ])
         defer { folder.remove() }
-        let result = replay(folder, try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: pull, message: no basic auth credentials}}"))
+        let result = replay(
+            folder,
+            try flowTwoScenario(
+                expect: "expect: {outcome: failed, failure: {step: pull, message: no basic auth credentials}}"))
         #expect(result.status == .passed, "\(result.reason ?? "")")
         #expect(result.report?.failure?.diagnosis.contains("docker login quay.io") == true)
     }
@@ -46,16 +56,27 @@ struct EndToEndTests {
             (".platform/hooks/prebuild/01login.sh", "#!/bin/bash\ndocker login -u johndoe -k USER\n", 0o755),
         ])
         defer { folder.remove() }
-        let result = replay(folder, try flowTwoScenario(
-            expect: "expect: {outcome: failed, failure: {step: hook, message: \"failed with error exit status 125. Stderr:unknown shorthand flag: 'k' in -k\"}}"))
+        let result = replay(
+            folder,
+            try flowTwoScenario(
+                expect:
+                    "expect: {outcome: failed, failure: {step: hook, message: \"failed with error exit status 125. Stderr:unknown shorthand flag: 'k' in -k\"}}"
+            ))
         #expect(result.status == .passed, "\(result.reason ?? "") \(result.report?.text ?? "")")
     }
 
     @Test("a .ebextensions file with invalid YAML fails with EB's message")
     func badConfigFile() throws {
-        let folder = try bundle([("Dockerrun.aws.json", dockerrunV1, 0o644), (".ebextensions/bad.config", "option_settings:\n\t- x: [\n", 0o644)])
+        let folder = try bundle([
+            ("Dockerrun.aws.json", dockerrunV1, 0o644),
+            (".ebextensions/bad.config", "option_settings:\n\t- x: [\n", 0o644),
+        ])
         defer { folder.remove() }
-        let result = replay(folder, try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: ebextensions, message: contains invalid YAML or JSON}}"))
+        let result = replay(
+            folder,
+            try flowTwoScenario(
+                expect:
+                    "expect: {outcome: failed, failure: {step: ebextensions, message: contains invalid YAML or JSON}}"))
         #expect(result.status == .passed, "\(result.reason ?? "") \(result.report?.failure?.message ?? "")")
     }
 
@@ -63,7 +84,10 @@ struct EndToEndTests {
     func badDockerrun() throws {
         let folder = try bundle([("Dockerrun.aws.json", "{\"AWSEBDockerrunVersion\": ", 0o644)])
         defer { folder.remove() }
-        let result = replay(folder, try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: bundle, message: Dockerrun.aws.json}}"))
+        let result = replay(
+            folder,
+            try flowTwoScenario(
+                expect: "expect: {outcome: failed, failure: {step: bundle, message: Dockerrun.aws.json}}"))
         #expect(result.status == .passed, "\(result.reason ?? "") \(result.report?.failure?.message ?? "")")
     }
 
@@ -86,7 +110,11 @@ struct EndToEndTests {
         let made = try shell(["/usr/bin/env", "python3", "-c", script, folder.path])
         try #require(made.status == 0, "\(made.stderr)")
         for zip in ["dotdot.zip", "link.zip"] {
-            let result = replay(folder, try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: bundle, message: \"The deployment failed\"}}"), bundle: folder.path + "/" + zip)
+            let result = replay(
+                folder,
+                try flowTwoScenario(
+                    expect: "expect: {outcome: failed, failure: {step: bundle, message: \"The deployment failed\"}}"),
+                bundle: folder.path + "/" + zip)
             #expect(result.status == .passed, "\(zip): \(result.reason ?? "") \(result.report?.failure?.message ?? "")")
             #expect(result.report?.failure?.step == .bundle)
         }
@@ -97,7 +125,11 @@ struct EndToEndTests {
     func missingBundle() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = replay(folder, try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: bundle, message: \"The deployment failed\"}}"), bundle: folder.path + "/nope.zip")
+        let result = replay(
+            folder,
+            try flowTwoScenario(
+                expect: "expect: {outcome: failed, failure: {step: bundle, message: \"The deployment failed\"}}"),
+            bundle: folder.path + "/nope.zip")
         #expect(result.report?.failure?.step == .bundle)
     }
 }
@@ -106,13 +138,17 @@ struct EndToEndTests {
 struct DockerLoginTests {
     let desk = DockerLoginDesk()
     var instance: DockerLoginDesk.Instance {
-        .init(sandbox: InstanceSandbox(directory: "/nonexistent", endpoint: "http://127.0.0.1:1", instanceID: "i-0"), hosts: ["quay.io"], routes: RegistryRoutes(serverPort: 1))
+        .init(
+            sandbox: InstanceSandbox(directory: "/nonexistent", endpoint: "http://127.0.0.1:1", instanceID: "i-0"),
+            hosts: ["quay.io"], routes: RegistryRoutes(serverPort: 1))
     }
 
     @Test("argument errors are docker/cli's, before any network")
     func argumentErrors() {
         let unknown = desk.login(["-u", "x", "-k", "USER"], stdin: nil, instance: instance)
-        #expect(unknown.status == 125 && unknown.stderr == "unknown shorthand flag: 'k' in -k\nSee 'docker login --help'.\n")
+        #expect(
+            unknown.status == 125 && unknown.stderr == "unknown shorthand flag: 'k' in -k\nSee 'docker login --help'.\n"
+        )
         let noUser = desk.login(["--password-stdin"], stdin: Data("p\n".utf8), instance: instance)
         #expect(noUser.status == 1 && noUser.stderr == "Error: Must provide --username with --password-stdin\n")
         let empty = desk.login(["-u", "", "-p", ""], stdin: nil, instance: instance)
@@ -125,7 +161,10 @@ struct DockerLoginTests {
     func unknownRegistry() {
         let answer = desk.login(["-u", "x", "-p", "y"], stdin: nil, instance: instance)
         #expect(answer.status == 1)
-        #expect(answer.stderr.contains("Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password"))
+        #expect(
+            answer.stderr.contains(
+                "Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password"
+            ))
     }
 }
 
@@ -133,26 +172,37 @@ struct DockerLoginTests {
 struct PieceTests {
     @Test("HTTP responses with chunked bodies are decoded")
     func chunked() throws {
-        let raw = Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A: 1\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".utf8)
+        let raw = Array(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A: 1\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".utf8
+        )
         let reply = try LocalHTTPClient.parse(raw, method: "GET")
         #expect(reply.status == 200 && reply.text == "hello world" && reply.header("x-a") == "1")
     }
 
     @Test("registry challenges are parsed")
     func challenge() {
-        let reply = HTTPReply(status: 401, headers: ["www-authenticate": #"Bearer realm="http://h/token",service="quay.io",scope="repository:a:pull""#], body: [])
+        let reply = HTTPReply(
+            status: 401,
+            headers: [
+                "www-authenticate": #"Bearer realm="http://h/token",service="quay.io",scope="repository:a:pull""#
+            ], body: [])
         let challenge = RegistryPuller.challenge(reply)
-        #expect(challenge?.scheme == "bearer" && challenge?.parameters["realm"] == "http://h/token" && challenge?.parameters["service"] == "quay.io")
+        #expect(
+            challenge?.scheme == "bearer" && challenge?.parameters["realm"] == "http://h/token"
+                && challenge?.parameters["service"] == "quay.io")
     }
 
     @Test("an expectation fails when the message is not in any event")
     func expectation() throws {
         var report = DeploymentReport()
         report.failure = .init(
-            step: .hook, kind: .commandFailed, message: "Command x failed with error exit status 1. Stderr:boom", diagnosis: "")
-        let scenario = try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: hook, message: nothing like it}}")
+            step: .hook, kind: .commandFailed, message: "Command x failed with error exit status 1. Stderr:boom",
+            diagnosis: "")
+        let scenario = try flowTwoScenario(
+            expect: "expect: {outcome: failed, failure: {step: hook, message: nothing like it}}")
         #expect(!Expectation.check(scenario.expect, report: report, deployments: 1).isEmpty)
-        let right = try flowTwoScenario(expect: "expect: {outcome: failed, failure: {step: hook, message: \"Stderr:boom\"}}")
+        let right = try flowTwoScenario(
+            expect: "expect: {outcome: failed, failure: {step: hook, message: \"Stderr:boom\"}}")
         #expect(Expectation.check(right.expect, report: report, deployments: 1).isEmpty)
         let pulled = try flowTwoScenario()
         #expect(!Expectation.check(pulled.expect, report: report, deployments: 1).isEmpty)
@@ -162,14 +212,17 @@ struct PieceTests {
         "every scenario under Scenarios/ passes or is skipped for a missing service",
         .enabled(if: SandboxRequirement.testable, "needs user namespaces (unshare), which this machine refuses"))
     func scenarios() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Scenarios"
+        let root =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path + "/Scenarios"
         let folders = ScenarioDiscovery.folders(under: [root])
         try #require(!folders.isEmpty)
         let results = Runner.run(folders: folders, jobs: 2) { _, _, _ in }
         for result in results {
             #expect(result.status == .passed || result.status == .skipped, "\(result.name): \(result.reason ?? "")")
             // As .ci/run treats the replay: under CI a skip is a failure.
-            #expect(!(SandboxRequirement.underCI && result.status == .skipped),
+            #expect(
+                !(SandboxRequirement.underCI && result.status == .skipped),
                 "\(result.name): \(result.reason ?? "")")
         }
         #expect(results.contains { $0.status == .passed }, "no scenario ran")

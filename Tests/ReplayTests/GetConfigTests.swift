@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Replay
 
 @Suite("get-config")
@@ -7,7 +8,8 @@ struct GetConfigTests {
     func installed() throws -> (TemporaryFolder, String) {
         let folder = try TemporaryFolder()
         let tool = GetConfigTool(
-            environment: ["USER": "johndoe", "QUOTE": "say \"hi\""], container: GetConfigTool.container(environmentName: "env", port: "80"),
+            environment: ["USER": "johndoe", "QUOTE": "say \"hi\""],
+            container: GetConfigTool.container(environmentName: "env", port: "80"),
             optionSettings: ["aws:elasticbeanstalk:application:environment": ["USER": "johndoe"]],
             platformConfig: GetConfigTool.platformConfig(port: "80"))
         try tool.install(in: folder.path)
@@ -39,7 +41,9 @@ struct GetConfigTests {
         let (folder, tool) = try installed()
         defer { folder.remove() }
         #expect(try shell([tool, "--output", "YAML", "environment"]).stdout.contains("USER: \"johndoe\"\n"))
-        #expect(try shell([tool, "optionsettings", "-n", "aws:elasticbeanstalk:application:environment", "-o", "USER"]).stdout == "johndoe\n")
+        #expect(
+            try shell([tool, "optionsettings", "-n", "aws:elasticbeanstalk:application:environment", "-o", "USER"])
+                .stdout == "johndoe\n")
         let unknown = try shell([tool, "bogus"])
         #expect(unknown.status == 1 && unknown.stderr.contains("unknown command \"bogus\""))
     }

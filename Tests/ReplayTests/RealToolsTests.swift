@@ -3,6 +3,7 @@ import Foundation
 import Registry
 import Synchronization
 import Testing
+
 @testable import Replay
 
 /// The pieces behind `--registry process|container` and `--puller skopeo|docker` that need no
@@ -11,12 +12,16 @@ import Testing
 struct RealToolsTests {
     @Test("a puller's own wording replaces the scenario's message for that puller only")
     func pullerMessages() throws {
-        let scenario = try flowTwoScenario(expect: """
-            expect: {outcome: failed, failure: {step: pull, message: "no basic auth credentials", pullerMessages: {skopeo: "unauthorized: authentication required"}}}
-            """)
+        let scenario = try flowTwoScenario(
+            expect: """
+                expect: {outcome: failed, failure: {step: pull, message: "no basic auth credentials", pullerMessages: {skopeo: "unauthorized: authentication required"}}}
+                """)
         #expect(scenario.expect.failure?.pullerMessages == ["skopeo": "unauthorized: authentication required"])
         var report = DeploymentReport()
-        report.failure = .init(step: .pull, kind: .pullFailed, message: "reading manifest latest in quay.io/johndoe/private-image: unauthorized: authentication required", diagnosis: "")
+        report.failure = .init(
+            step: .pull, kind: .pullFailed,
+            message: "reading manifest latest in quay.io/johndoe/private-image: unauthorized: authentication required",
+            diagnosis: "")
         #expect(Expectation.check(scenario.expect, report: report, deployments: 1, puller: .skopeo).isEmpty)
         #expect(!Expectation.check(scenario.expect, report: report, deployments: 1, puller: .docker).isEmpty)
         #expect(!Expectation.check(scenario.expect, report: report, deployments: 1, puller: .builtin).isEmpty)
@@ -25,9 +30,10 @@ struct RealToolsTests {
     @Test("pullerMessages names only known pullers")
     func unknownPuller() {
         #expect(throws: ScenarioError.self) {
-            _ = try flowTwoScenario(expect: """
-                expect: {outcome: failed, failure: {step: pull, message: "x", pullerMessages: {podman: "y"}}}
-                """)
+            _ = try flowTwoScenario(
+                expect: """
+                    expect: {outcome: failed, failure: {step: pull, message: "x", pullerMessages: {podman: "y"}}}
+                    """)
         }
     }
 
@@ -38,7 +44,8 @@ struct RealToolsTests {
         #expect(ReplayVariant(registry: .embedded, puller: .docker).notApplicable(to: quay) == nil)
         var ecrOnly = quay
         ecrOnly.registries = []
-        #expect(ReplayVariant(registry: .container).notApplicable(to: ecrOnly)?.contains("no third-party registry") == true)
+        #expect(
+            ReplayVariant(registry: .container).notApplicable(to: ecrOnly)?.contains("no third-party registry") == true)
         var hub = quay
         hub.registries = [.init(host: "docker.io", auth: .bearer, users: [], images: [])]
         #expect(ReplayVariant(registry: .process).notApplicable(to: hub)?.contains("Bearer") == true)
@@ -57,7 +64,8 @@ struct RealToolsTests {
     func registryFiles() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let spec = Scenario.RegistrySpec(host: "quay.io", auth: .basic, users: [.init(user: "johndoe", password: "s3cret")], images: [])
+        let spec = Scenario.RegistrySpec(
+            host: "quay.io", auth: .basic, users: [.init(user: "johndoe", password: "s3cret")], images: [])
         try DistributionRegistry.prepare(spec, directory: folder.path, port: 5123)
         let config = try String(contentsOfFile: folder.path + "/config.yml", encoding: .utf8)
         #expect(config.contains("addr: 127.0.0.1:5123"))
@@ -66,7 +74,9 @@ struct RealToolsTests {
         #expect(entries.count == 1 && entries[0].user == "johndoe")
         #expect(Htpasswd.verify("s3cret", hash: entries[0].hash) && !Htpasswd.verify("wrong", hash: entries[0].hash))
         let anonymous = Scenario.RegistrySpec(host: "quay.io", auth: .none, users: [], images: [])
-        #expect(!DistributionRegistry.configuration(port: 1, directory: "/d", auth: anonymous.auth == .basic).contains("htpasswd"))
+        #expect(
+            !DistributionRegistry.configuration(port: 1, directory: "/d", auth: anonymous.auth == .basic).contains(
+                "htpasswd"))
     }
 
     /// One raw HTTP exchange with the router.
@@ -78,7 +88,9 @@ struct RealToolsTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(port).bigEndian
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         #expect(connected == 0)
         _ = RegistryRouter.writeAll(fd, Array(request.utf8))
@@ -102,7 +114,9 @@ struct RealToolsTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, $0, &length) == 0
+            }
         }
         let upstreamPort = Int(UInt16(bigEndian: address.sin_port))
         let seen = Mutex<String>("")
@@ -122,12 +136,16 @@ struct RealToolsTests {
         let refused = try exchange(router.port, "CONNECT quay.io:443 HTTP/1.1\r\nHost: quay.io:443\r\n\r\n")
         #expect(refused.hasPrefix("HTTP/1.1 403 "))
         let answer = try exchange(
-            router.port, "GET http://quay.io/v2/johndoe/app/manifests/latest?x=1 HTTP/1.1\r\nHost: quay.io\r\nProxy-Connection: keep-alive\r\nAuthorization: Basic eA==\r\n\r\n")
+            router.port,
+            "GET http://quay.io/v2/johndoe/app/manifests/latest?x=1 HTTP/1.1\r\nHost: quay.io\r\nProxy-Connection: keep-alive\r\nAuthorization: Basic eA==\r\n\r\n"
+        )
         served.wait()
         #expect(answer.hasPrefix("HTTP/1.1 200 OK") && answer.hasSuffix("{}"))
         let head = seen.withLock { $0 }
         #expect(head.hasPrefix("GET /v2/johndoe/app/manifests/latest?x=1 HTTP/1.1\r\n"))
-        #expect(head.contains("Host: quay.io\r\n") && head.contains("Authorization: Basic eA==\r\n") && head.contains("Connection: close\r\n"))
+        #expect(
+            head.contains("Host: quay.io\r\n") && head.contains("Authorization: Basic eA==\r\n")
+                && head.contains("Connection: close\r\n"))
         #expect(!head.lowercased().contains("proxy-connection"))
     }
 
@@ -167,8 +185,12 @@ struct RealToolsTests {
         failed.failure = .init(step: .pull, kind: .pullFailed, message: "x", diagnosis: "")
         let docker = ReplayVariant(registry: .embedded, puller: .docker)
         let results = [
-            ScenarioResult(name: "one", folder: "S/one", status: .passed, reason: nil, report: pulled, seconds: 0.1, variant: .standard),
-            ScenarioResult(name: "one", folder: "S/one", status: .failed, reason: "r", report: failed, seconds: 0.1, variant: docker),
+            ScenarioResult(
+                name: "one", folder: "S/one", status: .passed, reason: nil, report: pulled, seconds: 0.1,
+                variant: .standard),
+            ScenarioResult(
+                name: "one", folder: "S/one", status: .failed, reason: "r", report: failed, seconds: 0.1,
+                variant: docker),
         ]
         let xml = Reports.junit(results)
         #expect(xml.contains(#"<testsuite name="ebauth replay registry=embedded puller=builtin""#))

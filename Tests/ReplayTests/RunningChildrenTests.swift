@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import Replay
 
 /// What an interrupted replay stops: real children (here `sleep`) and the folders they own.
@@ -9,7 +10,8 @@ struct RunningChildrenTests {
     func sleeper() throws -> ChildProcess {
         let input = ChildProcess.devNull(write: false), output = ChildProcess.devNull(write: true)
         defer { for fd in [input, output] { close(fd) } }
-        return try ChildProcess.spawn("/bin/sleep", ["60"], environment: [:], stdin: input, stdout: output, stderr: output)
+        return try ChildProcess.spawn(
+            "/bin/sleep", ["60"], environment: [:], stdin: input, stdout: output, stderr: output)
     }
 
     @Test("stopAll ends every child still running, then removes the folders of scenarios that did not end")

@@ -1,5 +1,6 @@
 import Beanstalk
 import Foundation
+
 @testable import Replay
 
 /// A throw-away folder removed by the test.
@@ -13,7 +14,8 @@ struct TemporaryFolder {
 
     func write(_ relative: String, _ text: String, mode: Int16 = 0o644) throws {
         let full = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: full))
         chmod(full, mode_t(mode))
     }
@@ -37,11 +39,15 @@ func shell(_ arguments: [String], stdin: String? = nil) throws -> ProcessOutcome
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return ProcessOutcome(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// The scenario used by end-to-end tests: flow 2 with a bundle the test writes.
-func flowTwoScenario(expect: String = "expect: {outcome: pulled, images: [quay.io/johndoe/private-image:latest]}", platform: String = "2024-06-01") throws -> Scenario {
+func flowTwoScenario(
+    expect: String = "expect: {outcome: pulled, images: [quay.io/johndoe/private-image:latest]}",
+    platform: String = "2024-06-01"
+) throws -> Scenario {
     try Scenario.parse(
         """
         name: test
@@ -63,7 +69,8 @@ func flowTwoScenario(expect: String = "expect: {outcome: pulled, images: [quay.i
         """)
 }
 
-let dockerrunV1 = #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "quay.io/johndoe/private-image"}, "Ports": [{"ContainerPort": "80"}]}"#
+let dockerrunV1 =
+    #"{"AWSEBDockerrunVersion": "1", "Image": {"Name": "quay.io/johndoe/private-image"}, "Ports": [{"ContainerPort": "80"}]}"#
 let envConfig = """
     option_settings:
       aws:elasticbeanstalk:application:environment:

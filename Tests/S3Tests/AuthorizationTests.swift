@@ -42,7 +42,8 @@ struct AuthorizationTests {
     func resourcePolicy() throws {
         let s3 = try S3Harness()
         s3.createBucket("shared")
-        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}]}"#
+        let policy =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}]}"#
         let put = s3.send(
             "PUT", "/shared?policy", headers: [("Content-MD5", md5Base64(policy))], body: .bytes(Array(policy.utf8)))
         #expect(put.status == 204)
@@ -56,21 +57,26 @@ struct AuthorizationTests {
         #expect(asked.caller.accountID == "111111111111")
     }
 
-    @Test("each operation asks for S3's action", arguments: [
-        ("PUT", "/b/k", "s3:PutObject"), ("GET", "/b/k", "s3:GetObject"), ("HEAD", "/b/k", "s3:GetObject"),
-        ("DELETE", "/b/k", "s3:DeleteObject"), ("GET", "/b?list-type=2", "s3:ListBucket"), ("GET", "/b", "s3:ListBucket"),
-        ("HEAD", "/b", "s3:ListBucket"), ("GET", "/b?location", "s3:GetBucketLocation"), ("DELETE", "/b", "s3:DeleteBucket"),
-        ("GET", "/b?policy", "s3:GetBucketPolicy"), ("DELETE", "/b?policy", "s3:DeleteBucketPolicy"),
-        ("GET", "/b?tagging", "s3:GetBucketTagging"), ("DELETE", "/b?tagging", "s3:PutBucketTagging"),
-        ("GET", "/b?versioning", "s3:GetBucketVersioning"), ("GET", "/b?uploads", "s3:ListBucketMultipartUploads"),
-        ("POST", "/b/k?uploads", "s3:PutObject"), ("DELETE", "/b/k?uploadId=x", "s3:AbortMultipartUpload"),
-        ("GET", "/b/k?uploadId=x", "s3:ListMultipartUploadParts"), ("GET", "/b/k?tagging", "s3:GetObjectTagging"),
-        ("DELETE", "/b/k?tagging", "s3:DeleteObjectTagging"), ("GET", "/", "s3:ListAllMyBuckets"),
-    ])
+    @Test(
+        "each operation asks for S3's action",
+        arguments: [
+            ("PUT", "/b/k", "s3:PutObject"), ("GET", "/b/k", "s3:GetObject"), ("HEAD", "/b/k", "s3:GetObject"),
+            ("DELETE", "/b/k", "s3:DeleteObject"), ("GET", "/b?list-type=2", "s3:ListBucket"),
+            ("GET", "/b", "s3:ListBucket"),
+            ("HEAD", "/b", "s3:ListBucket"), ("GET", "/b?location", "s3:GetBucketLocation"),
+            ("DELETE", "/b", "s3:DeleteBucket"),
+            ("GET", "/b?policy", "s3:GetBucketPolicy"), ("DELETE", "/b?policy", "s3:DeleteBucketPolicy"),
+            ("GET", "/b?tagging", "s3:GetBucketTagging"), ("DELETE", "/b?tagging", "s3:PutBucketTagging"),
+            ("GET", "/b?versioning", "s3:GetBucketVersioning"), ("GET", "/b?uploads", "s3:ListBucketMultipartUploads"),
+            ("POST", "/b/k?uploads", "s3:PutObject"), ("DELETE", "/b/k?uploadId=x", "s3:AbortMultipartUpload"),
+            ("GET", "/b/k?uploadId=x", "s3:ListMultipartUploadParts"), ("GET", "/b/k?tagging", "s3:GetObjectTagging"),
+            ("DELETE", "/b/k?tagging", "s3:DeleteObjectTagging"), ("GET", "/", "s3:ListAllMyBuckets"),
+        ])
     func actions(method: String, target: String, action: String) throws {
         let s3 = try S3Harness(allowing: .allow(["s3:CreateBucket"]))
         s3.createBucket("bbb")
-        let response = s3.send(method, target.replacingOccurrences(of: "/b", with: "/bbb"), headers: [("Content-Length", "0")])
+        let response = s3.send(
+            method, target.replacingOccurrences(of: "/b", with: "/bbb"), headers: [("Content-Length", "0")])
         #expect(response.status == 403)
         #expect(s3.authorizer.requests.last?.action == action)
     }

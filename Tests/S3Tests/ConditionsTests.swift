@@ -12,7 +12,9 @@ struct ConditionsTests {
 
     @Test("If-Match fails on another ETag and passes on the same, quoted or in a list")
     func ifMatch() {
-        #expect(Conditions(ifMatch: "\"other\"").evaluate(etag: etag, lastModified: modified) == .preconditionFailed(condition: "If-Match"))
+        #expect(
+            Conditions(ifMatch: "\"other\"").evaluate(etag: etag, lastModified: modified)
+                == .preconditionFailed(condition: "If-Match"))
         #expect(Conditions(ifMatch: "\"\(etag)\"").evaluate(etag: etag, lastModified: modified) == .proceed)
         #expect(Conditions(ifMatch: "\"x\", \"\(etag)\"").evaluate(etag: etag, lastModified: modified) == .proceed)
         #expect(Conditions(ifMatch: "*").evaluate(etag: etag, lastModified: modified) == .proceed)
@@ -35,11 +37,19 @@ struct ConditionsTests {
                 == .preconditionFailed(condition: "If-Unmodified-Since"))
     }
 
-    @Test("S3's combinations: If-Match true wins over If-Unmodified-Since false; If-None-Match false with If-Modified-Since true is 304")
+    @Test(
+        "S3's combinations: If-Match true wins over If-Unmodified-Since false; If-None-Match false with If-Modified-Since true is 304"
+    )
     func combinations() {
-        #expect(Conditions(ifMatch: etag, ifUnmodifiedSince: before).evaluate(etag: etag, lastModified: modified) == .proceed)
-        #expect(Conditions(ifNoneMatch: etag, ifModifiedSince: before).evaluate(etag: etag, lastModified: modified) == .notModified)
-        #expect(Conditions(ifNoneMatch: "\"x\"", ifModifiedSince: after).evaluate(etag: etag, lastModified: modified) == .proceed)
+        #expect(
+            Conditions(ifMatch: etag, ifUnmodifiedSince: before).evaluate(etag: etag, lastModified: modified)
+                == .proceed)
+        #expect(
+            Conditions(ifNoneMatch: etag, ifModifiedSince: before).evaluate(etag: etag, lastModified: modified)
+                == .notModified)
+        #expect(
+            Conditions(ifNoneMatch: "\"x\"", ifModifiedSince: after).evaluate(etag: etag, lastModified: modified)
+                == .proceed)
     }
 
     @Test("HTTP dates parse in IMF-fixdate, RFC 850 and asctime forms")

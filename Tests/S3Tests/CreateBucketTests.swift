@@ -10,7 +10,8 @@ struct CreateBucketTests {
         let s3 = try S3Harness()
         var eu = S3Harness.Caller.root
         eu.signedRegion = "eu-west-1"
-        let body = "<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>"
+        let body =
+            "<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>"
         #expect(s3.send("PUT", "/eu-bucket", body: .bytes(Array(body.utf8)), as: eu).status == 200)
         #expect(s3.send("HEAD", "/eu-bucket", as: eu).header("x-amz-bucket-region") == "eu-west-1")
         let wrong = s3.send("GET", "/eu-bucket?list-type=2")

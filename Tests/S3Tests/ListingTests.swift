@@ -6,15 +6,18 @@ import Testing
 struct ListingTests {
     let keys = ["a", "b/1", "b/2", "b/c/3", "c", "d/1", "e"].sorted { Bytewise.less($0, $1) }
 
-    func page(prefix: String = "", delimiter: String? = nil, marker: String? = nil, maxKeys: Int = 1000, batch: Int = 1000)
+    func page(
+        prefix: String = "", delimiter: String? = nil, marker: String? = nil, maxKeys: Int = 1000, batch: Int = 1000
+    )
         -> ListingPage<String>
     {
         Listing.page(
             prefix: prefix, delimiter: delimiter, marker: marker, maxKeys: maxKeys, batchSize: batch, key: { $0 }
         ) { after, limit in
             Array(
-                keys.filter { key in Bytewise.lessOrEqual(prefix, key) && (after.map { Bytewise.less($0, key) } ?? true) }
-                    .prefix(limit))
+                keys.filter { key in Bytewise.lessOrEqual(prefix, key) && (after.map { Bytewise.less($0, key) } ?? true)
+                }
+                .prefix(limit))
         }
     }
 

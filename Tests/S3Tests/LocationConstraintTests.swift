@@ -6,13 +6,17 @@ import Testing
 struct LocationConstraintTests {
     @Test("us-east-1 takes no constraint")
     func usEast1() throws {
-        #expect(try Regions.bucketRegion(constraint: nil, requestRegion: "us-east-1", regionalHost: false) == "us-east-1")
-        #expect(try Regions.bucketRegion(constraint: "", requestRegion: "us-east-1", regionalHost: false) == "us-east-1")
+        #expect(
+            try Regions.bucketRegion(constraint: nil, requestRegion: "us-east-1", regionalHost: false) == "us-east-1")
+        #expect(
+            try Regions.bucketRegion(constraint: "", requestRegion: "us-east-1", regionalHost: false) == "us-east-1")
     }
 
     @Test("another region must name itself")
     func otherRegion() throws {
-        #expect(try Regions.bucketRegion(constraint: "eu-west-1", requestRegion: "eu-west-1", regionalHost: false) == "eu-west-1")
+        #expect(
+            try Regions.bucketRegion(constraint: "eu-west-1", requestRegion: "eu-west-1", regionalHost: false)
+                == "eu-west-1")
         #expect(throws: S3Error.illegalLocationConstraint(constraint: nil)) {
             try Regions.bucketRegion(constraint: nil, requestRegion: "eu-west-1", regionalHost: false)
         }
@@ -23,7 +27,9 @@ struct LocationConstraintTests {
 
     @Test("the global endpoint creates buckets in any region, a us-east-1 regional host does not")
     func globalEndpoint() throws {
-        #expect(try Regions.bucketRegion(constraint: "ap-south-1", requestRegion: "us-east-1", regionalHost: false) == "ap-south-1")
+        #expect(
+            try Regions.bucketRegion(constraint: "ap-south-1", requestRegion: "us-east-1", regionalHost: false)
+                == "ap-south-1")
         #expect(throws: S3Error.illegalLocationConstraint(constraint: "ap-south-1")) {
             try Regions.bucketRegion(constraint: "ap-south-1", requestRegion: "us-east-1", regionalHost: true)
         }
@@ -31,7 +37,8 @@ struct LocationConstraintTests {
 
     @Test("EU means eu-west-1")
     func eu() throws {
-        #expect(try Regions.bucketRegion(constraint: "EU", requestRegion: "eu-west-1", regionalHost: false) == "eu-west-1")
+        #expect(
+            try Regions.bucketRegion(constraint: "EU", requestRegion: "eu-west-1", regionalHost: false) == "eu-west-1")
     }
 
     @Test("us-east-1 or an unknown region as constraint is InvalidLocationConstraint")
@@ -48,10 +55,12 @@ struct LocationConstraintTests {
     func messages() {
         #expect(
             S3Error.illegalLocationConstraint(constraint: nil).awsError.message
-                == "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.")
+                == "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to."
+        )
         #expect(
             S3Error.illegalLocationConstraint(constraint: "eu-west-1").awsError.message
-                == "The eu-west-1 location constraint is incompatible for the region specific endpoint this request was sent to.")
+                == "The eu-west-1 location constraint is incompatible for the region specific endpoint this request was sent to."
+        )
     }
 }
 
@@ -75,14 +84,17 @@ struct RegionRuleTests {
         }
         let error = S3Error.authorizationHeaderMalformed(signedRegion: "us-east-1", bucketRegion: "eu-west-1").awsError
         #expect(error.status == 400)
-        #expect(error.message == "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'")
+        #expect(
+            error.message
+                == "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'")
         #expect(error.details == [.init("Region", "eu-west-1")])
         #expect(error.headers == [.init("x-amz-bucket-region", "eu-west-1")])
     }
 
     @Test("a presigned URL for another region is AuthorizationQueryParametersError")
     func presigned() {
-        #expect(throws: S3Error.authorizationQueryParametersError(signedRegion: "us-east-1", bucketRegion: "eu-west-1")) {
+        #expect(throws: S3Error.authorizationQueryParametersError(signedRegion: "us-east-1", bucketRegion: "eu-west-1"))
+        {
             try RegionRule.check(bucket: bucket, signedRegion: "us-east-1", presigned: true, hostRegion: nil)
         }
     }

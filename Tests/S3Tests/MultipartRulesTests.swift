@@ -8,7 +8,8 @@ import Testing
 struct MultipartRulesTests {
     let upload = MultipartUpload(
         uploadID: "UP", bucket: "b", key: "k", initiated: S3Harness.epoch, ownerAccountID: "000000000000",
-        initiatorARN: "arn:aws:iam::000000000000:root", storageClass: "STANDARD", headers: ObjectHeaders(), tags: TagSet(),
+        initiatorARN: "arn:aws:iam::000000000000:root", storageClass: "STANDARD", headers: ObjectHeaders(),
+        tags: TagSet(),
         checksumAlgorithm: nil, checksumType: nil)
 
     func part(_ number: Int, size: Int64, etag: String = "e", checksum: String? = nil) -> UploadedPart {
@@ -17,7 +18,9 @@ struct MultipartRulesTests {
             lastModified: S3Harness.epoch, checksumValue: checksum)
     }
 
-    func listed(_ number: Int, etag: String = "e", checksums: [ChecksumAlgorithm: String] = [:]) -> RequestDocuments.CompletedPart {
+    func listed(_ number: Int, etag: String = "e", checksums: [ChecksumAlgorithm: String] = [:])
+        -> RequestDocuments.CompletedPart
+    {
         RequestDocuments.CompletedPart(partNumber: number, etag: etag, checksums: checksums)
     }
 
@@ -28,20 +31,31 @@ struct MultipartRulesTests {
         #expect(try MultipartRules.checksumType(algorithm: .crc32, requested: nil) == .composite)
         #expect(try MultipartRules.checksumType(algorithm: .crc32c, requested: "FULL_OBJECT") == .fullObject)
         #expect(try MultipartRules.checksumType(algorithm: nil, requested: nil) == nil)
-        #expect(throws: (any Error).self) { try MultipartRules.checksumType(algorithm: .sha1, requested: "FULL_OBJECT") }
-        #expect(throws: (any Error).self) { try MultipartRules.checksumType(algorithm: .crc64nvme, requested: "COMPOSITE") }
+        #expect(throws: (any Error).self) {
+            try MultipartRules.checksumType(algorithm: .sha1, requested: "FULL_OBJECT")
+        }
+        #expect(throws: (any Error).self) {
+            try MultipartRules.checksumType(algorithm: .crc64nvme, requested: "COMPOSITE")
+        }
         #expect(throws: (any Error).self) { try MultipartRules.checksumType(algorithm: nil, requested: "COMPOSITE") }
     }
 
     @Test("listed parts must ascend, exist with their ETag, and all but the last be 5 MiB")
     func resolve() throws {
-        let uploaded = [part(1, size: 5 << 20, etag: "a"), part(2, size: 5 << 20, etag: "b"), part(3, size: 1, etag: "c")]
-        #expect(try MultipartRules.resolve([listed(1, etag: "a"), listed(3, etag: "c")], uploaded: uploaded, upload: upload).map(\.partNumber) == [1, 3])
+        let uploaded = [
+            part(1, size: 5 << 20, etag: "a"), part(2, size: 5 << 20, etag: "b"), part(3, size: 1, etag: "c"),
+        ]
+        #expect(
+            try MultipartRules.resolve(
+                [listed(1, etag: "a"), listed(3, etag: "c")], uploaded: uploaded, upload: upload
+            ).map(\.partNumber) == [1, 3])
         #expect(throws: S3Error.invalidPartOrder(uploadID: "UP")) {
-            try MultipartRules.resolve([listed(2, etag: "b"), listed(1, etag: "a")], uploaded: uploaded, upload: upload)
+            try MultipartRules.resolve(
+                [listed(2, etag: "b"), listed(1, etag: "a")], uploaded: uploaded, upload: upload)
         }
         #expect(throws: S3Error.invalidPartOrder(uploadID: "UP")) {
-            try MultipartRules.resolve([listed(1, etag: "a"), listed(1, etag: "a")], uploaded: uploaded, upload: upload)
+            try MultipartRules.resolve(
+                [listed(1, etag: "a"), listed(1, etag: "a")], uploaded: uploaded, upload: upload)
         }
         #expect(throws: S3Error.invalidPart(uploadID: "UP", partNumber: 2, etag: "x")) {
             try MultipartRules.resolve([listed(2, etag: "x")], uploaded: uploaded, upload: upload)
@@ -61,11 +75,15 @@ struct MultipartRulesTests {
         composite.checksumAlgorithm = .crc32
         composite.checksumType = .composite
         let uploaded = [part(1, size: 10, etag: "a", checksum: "AAAAAA==")]
-        #expect(throws: (any Error).self) { try MultipartRules.resolve([listed(1, etag: "a")], uploaded: uploaded, upload: composite) }
-        #expect(throws: S3Error.invalidPart(uploadID: "UP", partNumber: 1, etag: "a")) {
-            try MultipartRules.resolve([listed(1, etag: "a", checksums: [.crc32: "AAAAAQ=="])], uploaded: uploaded, upload: composite)
+        #expect(throws: (any Error).self) {
+            try MultipartRules.resolve([listed(1, etag: "a")], uploaded: uploaded, upload: composite)
         }
-        _ = try MultipartRules.resolve([listed(1, etag: "a", checksums: [.crc32: "AAAAAA=="])], uploaded: uploaded, upload: composite)
+        #expect(throws: S3Error.invalidPart(uploadID: "UP", partNumber: 1, etag: "a")) {
+            try MultipartRules.resolve(
+                [listed(1, etag: "a", checksums: [.crc32: "AAAAAQ=="])], uploaded: uploaded, upload: composite)
+        }
+        _ = try MultipartRules.resolve(
+            [listed(1, etag: "a", checksums: [.crc32: "AAAAAA=="])], uploaded: uploaded, upload: composite)
     }
 
     @Test("a composite checksum is the checksum of the part checksums, then -N")

@@ -62,7 +62,10 @@ struct ObjectBodyTests {
         let crc = Data(Checksum.digest(.crc32c, of: bytes)).base64EncodedString()
         let put = s3.send(
             "PUT", "/trailers/t",
-            headers: [("Content-Length", "999"), ("x-amz-decoded-content-length", "7"), ("Content-Encoding", "aws-chunked,gzip")],
+            headers: [
+                ("Content-Length", "999"), ("x-amz-decoded-content-length", "7"),
+                ("Content-Encoding", "aws-chunked,gzip"),
+            ],
             body: .bytes(bytes), trailers: [(name: "x-amz-checksum-crc32c", value: crc)])
         #expect(put.status == 200)
         #expect(put.header("x-amz-checksum-crc32c") == crc)
@@ -76,11 +79,13 @@ struct ObjectBodyTests {
         let s3 = try S3Harness()
         s3.createBucket("checked")
         let body: HTTPBody = .bytes(Array("body".utf8))
-        let badMD5 = s3.send("PUT", "/checked/k", headers: [("Content-Length", "4"), ("Content-MD5", md5Base64("other"))], body: body)
+        let badMD5 = s3.send(
+            "PUT", "/checked/k", headers: [("Content-Length", "4"), ("Content-MD5", md5Base64("other"))], body: body)
         #expect(badMD5.status == 400)
         #expect(badMD5.code == "BadDigest")
         #expect(badMD5.element("CalculatedDigest") == md5Base64("body"))
-        let badCRC = s3.send("PUT", "/checked/k", headers: [("Content-Length", "4"), ("x-amz-checksum-crc32", "AAAAAA==")], body: body)
+        let badCRC = s3.send(
+            "PUT", "/checked/k", headers: [("Content-Length", "4"), ("x-amz-checksum-crc32", "AAAAAA==")], body: body)
         #expect(badCRC.code == "BadDigest")
         #expect(badCRC.element("Message") == "The CRC32 you specified did not match the calculated checksum.")
         #expect(s3.send("HEAD", "/checked/k").status == 404)

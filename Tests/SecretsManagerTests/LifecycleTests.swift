@@ -45,18 +45,23 @@ struct LifecycleTests {
         let secrets = try SecretsHarness()
         try secrets.create("s", string: "v")
         try secrets.delete("s", force: true)
-        expectAWSError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.") { _ = try secrets.describe("s") }
+        expectAWSError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.") {
+            _ = try secrets.describe("s")
+        }
     }
 
     @Test("bad recovery windows are InvalidParameterException")
     func badWindows() throws {
         let secrets = try SecretsHarness()
         try secrets.create("s", string: "v")
-        expectAWSError("InvalidParameterException", "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).") {
+        expectAWSError(
+            "InvalidParameterException", "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive)."
+        ) {
             try secrets.delete("s", days: 6)
         }
         expectAWSError(
-            "InvalidParameterException", "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays."
+            "InvalidParameterException",
+            "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays."
         ) { try secrets.delete("s", days: 7, force: true) }
     }
 }
@@ -83,9 +88,12 @@ struct ListAndTagTests {
         let secrets = try SecretsHarness()
         try secrets.create("prod/db", string: "v", tags: [Tag(Key: "team", Value: "core")])
         try secrets.create("dev/db", string: "v")
-        #expect(try secrets.list(filters: [Filter(Key: "name", Values: ["prod/"])]).SecretList.map(\.Name) == ["prod/db"])
-        #expect(try secrets.list(filters: [Filter(Key: "name", Values: ["!prod/"])]).SecretList.map(\.Name) == ["dev/db"])
-        #expect(try secrets.list(filters: [Filter(Key: "tag-key", Values: ["team"])]).SecretList.map(\.Name) == ["prod/db"])
+        #expect(
+            try secrets.list(filters: [Filter(Key: "name", Values: ["prod/"])]).SecretList.map(\.Name) == ["prod/db"])
+        #expect(
+            try secrets.list(filters: [Filter(Key: "name", Values: ["!prod/"])]).SecretList.map(\.Name) == ["dev/db"])
+        #expect(
+            try secrets.list(filters: [Filter(Key: "tag-key", Values: ["team"])]).SecretList.map(\.Name) == ["prod/db"])
         expectAWSError("ValidationException") { _ = try secrets.list(filters: [Filter(Key: "colour", Values: ["x"])]) }
     }
 
@@ -114,13 +122,17 @@ struct AuthorizationTests {
         try secrets.untag("s", ["x"])
         try secrets.delete("s")
         try secrets.restore("s")
-        let asked = secrets.authorizer.requests.filter { $0.action.hasPrefix("secretsmanager:") }.map { "\($0.action) \($0.resource)" }
+        let asked = secrets.authorizer.requests.filter { $0.action.hasPrefix("secretsmanager:") }.map {
+            "\($0.action) \($0.resource)"
+        }
         #expect(
             asked == [
                 "secretsmanager:CreateSecret \(arn)", "secretsmanager:TagResource \(arn)",
                 "secretsmanager:GetSecretValue \(arn)", "secretsmanager:PutSecretValue \(arn)",
-                "secretsmanager:DescribeSecret \(arn)", "secretsmanager:ListSecrets *", "secretsmanager:TagResource \(arn)",
-                "secretsmanager:UntagResource \(arn)", "secretsmanager:DeleteSecret \(arn)", "secretsmanager:RestoreSecret \(arn)",
+                "secretsmanager:DescribeSecret \(arn)", "secretsmanager:ListSecrets *",
+                "secretsmanager:TagResource \(arn)",
+                "secretsmanager:UntagResource \(arn)", "secretsmanager:DeleteSecret \(arn)",
+                "secretsmanager:RestoreSecret \(arn)",
             ])
     }
 

@@ -79,7 +79,8 @@ struct SecretValueTests {
         let created = try secrets.create("empty")
         #expect(created.VersionId == nil)
         expectAWSError(
-            "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT"
+            "ResourceNotFoundException",
+            "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT"
         ) { _ = try secrets.get("empty") }
     }
 
@@ -91,7 +92,9 @@ struct SecretValueTests {
         #expect(try secrets.create("b", string: "v").ARN.isEmpty == false)
         #expect(try secrets.describe("b").KmsKeyId == nil)
         expectAWSError("NotImplemented", status: 501) {
-            try secrets.create("c", string: "v", kmsKeyID: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+            try secrets.create(
+                "c", string: "v",
+                kmsKeyID: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
         }
     }
 
@@ -130,7 +133,8 @@ struct PutSecretValueTests {
         let secrets = try SecretsHarness()
         try secrets.create("s", string: "one")
         expectAWSError(
-            "ResourceNotFoundException", "Secrets Manager can't find the specified secret value for staging label: AWSPREVIOUS"
+            "ResourceNotFoundException",
+            "Secrets Manager can't find the specified secret value for staging label: AWSPREVIOUS"
         ) { _ = try secrets.get("s", stage: "AWSPREVIOUS") }
         let token = String(repeating: "a", count: 36)
         expectAWSError(

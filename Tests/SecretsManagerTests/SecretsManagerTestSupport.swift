@@ -61,11 +61,14 @@ final class SecretsHarness {
 
     func get(_ id: String, versionID: String? = nil, stage: String? = nil) throws -> GetSecretValueResponse {
         try backend.getSecretValue(
-            GetSecretValueRequest(SecretId: id, VersionId: versionID, VersionStage: stage), context: context("GetSecretValue"))
+            GetSecretValueRequest(SecretId: id, VersionId: versionID, VersionStage: stage),
+            context: context("GetSecretValue"))
     }
 
     @discardableResult
-    func put(_ id: String, _ value: String, token: String? = nil, stages: [String]? = nil) throws -> PutSecretValueResponse {
+    func put(_ id: String, _ value: String, token: String? = nil, stages: [String]? = nil) throws
+        -> PutSecretValueResponse
+    {
         try backend.putSecretValue(
             PutSecretValueRequest(SecretId: id, ClientRequestToken: token, SecretString: value, VersionStages: stages),
             context: context("PutSecretValue"))
@@ -79,7 +82,8 @@ final class SecretsHarness {
         -> ListSecretsResponse
     {
         try backend.listSecrets(
-            ListSecretsRequest(IncludePlannedDeletion: includeDeleted, MaxResults: max, NextToken: token, Filters: filters),
+            ListSecretsRequest(
+                IncludePlannedDeletion: includeDeleted, MaxResults: max, NextToken: token, Filters: filters),
             context: context("ListSecrets"))
     }
 
@@ -99,6 +103,7 @@ final class SecretsHarness {
     }
 
     func untag(_ id: String, _ keys: [String]) throws {
-        _ = try backend.untagResource(UntagResourceRequest(SecretId: id, TagKeys: keys), context: context("UntagResource"))
+        _ = try backend.untagResource(
+            UntagResourceRequest(SecretId: id, TagKeys: keys), context: context("UntagResource"))
     }
 }

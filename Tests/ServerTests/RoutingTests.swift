@@ -19,7 +19,8 @@ struct RoutingTests {
             #expect(reply.header("x-amzn-requestid")?.count == 36)
             let body = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: String]
             #expect(body?["__type"] == "NotImplemented")
-            #expect(body?["message"] == "The operation 'SendCommand' of service 'ssm' is not implemented by ebauth yet.")
+            #expect(
+                body?["message"] == "The operation 'SendCommand' of service 'ssm' is not implemented by ebauth yet.")
         }
     }
 
@@ -76,11 +77,15 @@ struct RoutingTests {
             let reply = try server.send(
                 "POST", "/",
                 headers: [
-                    ("Authorization",
-                     "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00")
+                    (
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00"
+                    )
                 ])
             #expect(reply.status == 501)
-            #expect(String(decoding: reply.body, as: UTF8.self).contains("The service 'dynamodb' is not implemented by ebauth."))
+            #expect(
+                String(decoding: reply.body, as: UTF8.self).contains(
+                    "The service 'dynamodb' is not implemented by ebauth."))
         }
     }
 

@@ -165,7 +165,8 @@ struct BlobStoreTests {
                 "", "sha256:", hex, "sha256:" + hex.uppercased(), "sha512:" + hex, "SHA256:" + hex,
                 "sha256:" + String(repeating: "a", count: 63), "sha256:" + hex + "a",
                 "sha256:../../../../etc/passwd" + String(repeating: "a", count: 37),
-                "sha256:" + String(repeating: "a", count: 62) + "/x", "sha256:" + String(repeating: "a", count: 63) + "\0",
+                "sha256:" + String(repeating: "a", count: 62) + "/x",
+                "sha256:" + String(repeating: "a", count: 63) + "\0",
                 "sha256:" + String(repeating: "g", count: 64), "sha256: " + String(repeating: "a", count: 63),
                 "sha256:" + String(repeating: "a", count: 62) + "é",
             ]

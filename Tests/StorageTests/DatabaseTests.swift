@@ -32,7 +32,9 @@ struct DatabaseTests {
                 try connection.run("INSERT INTO item (name) VALUES (?)", ["a"])
                 return connection.lastInsertRowID
             }
-            #expect(try database.read { try $0.queryOne("SELECT name FROM item WHERE id = ?", [.integer(id)])?.string(0) } == "a")
+            #expect(
+                try database.read { try $0.queryOne("SELECT name FROM item WHERE id = ?", [.integer(id)])?.string(0) }
+                    == "a")
         }
     }
 
@@ -73,7 +75,10 @@ struct DatabaseTests {
                 #expect(done.wait(timeout: .now() + 10) == .success)
             }
             #expect(seenFromOtherThread.withLock { $0 } == ["committed"])
-            #expect(try database.read { try $0.query("SELECT name FROM item ORDER BY id").map { try $0.string(0) } } == ["committed", "pending"])
+            #expect(
+                try database.read { try $0.query("SELECT name FROM item ORDER BY id").map { try $0.string(0) } } == [
+                    "committed", "pending",
+                ])
         }
     }
 
@@ -86,7 +91,8 @@ struct DatabaseTests {
                     do {
                         try database.write { connection in
                             let count = try connection.queryOne("SELECT count(*) FROM item")?.int(0) ?? 0
-                            try connection.run("INSERT INTO item (name) VALUES (?)", [.text("t\(thread)-\(i)-\(count)")])
+                            try connection.run(
+                                "INSERT INTO item (name) VALUES (?)", [.text("t\(thread)-\(i)-\(count)")])
                         }
                         _ = try database.read { try $0.queryOne("SELECT count(*) FROM item") }
                     } catch {

@@ -15,7 +15,9 @@ struct MigratorTests {
             #expect(applied == ["storage-001-create-blob", "test-001-create-a", "test-002-create-b"])
             #expect(try Migrator([StorageSchema.migrations, [first, second]]).migrate(database).isEmpty)
 
-            let rows = try database.read { try $0.query("SELECT id, sha256, applied_at FROM schema_migrations ORDER BY rowid") }
+            let rows = try database.read {
+                try $0.query("SELECT id, sha256, applied_at FROM schema_migrations ORDER BY rowid")
+            }
             #expect(try rows.map { try $0.string("id") } == applied)
             #expect(try rows[1].string("sha256") == first.sha256)
             #expect(try rows[1].string("applied_at").hasSuffix("Z"))

@@ -88,9 +88,17 @@ struct ReadCacheTests {
         try withItems { database throws in
             let cache = ReadCache<Int, Int>(database: database, limit: 4)
             var loads = 0
-            for key in 0..<6 { _ = cache.value(for: key) { loads += 1; return key } }
-            _ = cache.value(for: 5) { loads += 1; return 5 }
-            _ = cache.value(for: 0) { loads += 1; return 0 }
+            for key in 0..<6 {
+                _ = cache.value(for: key) {
+                    loads += 1; return key
+                }
+            }
+            _ = cache.value(for: 5) {
+                loads += 1; return 5
+            }
+            _ = cache.value(for: 0) {
+                loads += 1; return 0
+            }
             #expect(loads == 7)
         }
     }

@@ -43,7 +43,10 @@ struct StateDirectoryTests {
             let reopened = try StateDirectory(state: statePath)
             let database = try reopened.openDatabase()
             #expect(try Migrator(StorageSchema.migrations).migrate(database).isEmpty)
-            #expect(try database.read { try $0.queryOne("SELECT refcount FROM blob WHERE digest = ?", [.text(digest)])?.int(0) } == 1)
+            #expect(
+                try database.read {
+                    try $0.queryOne("SELECT refcount FROM blob WHERE digest = ?", [.text(digest)])?.int(0)
+                } == 1)
             #expect(try reopened.blobStore.open(digest).readAll() == Array("persisted".utf8))
         }
     }
@@ -61,7 +64,7 @@ struct StateDirectoryTests {
                     CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id) ON DELETE RESTRICT);
                     CREATE TABLE grandchild (child_id INTEGER NOT NULL REFERENCES child(id));
                     CREATE TABLE object (key TEXT PRIMARY KEY, digest TEXT NOT NULL REFERENCES blob(digest));
-                    """),
+                    """)
             ]
             try Migrator([StorageSchema.migrations, serviceMigrations]).migrate(database)
             let staged = try stage(Array("reset me".utf8), in: state.blobStore)
@@ -75,7 +78,8 @@ struct StateDirectoryTests {
 
             let report = try state.resetAll(database: database)
             #expect(report.blobFilesRemoved == 1)
-            #expect(Set(report.tablesEmptied) == ["blob", "child", "grandchild", "object", "parent", "sqlite_sequence"])
+            #expect(
+                Set(report.tablesEmptied) == ["blob", "child", "grandchild", "object", "parent", "sqlite_sequence"])
             let order = report.tablesEmptied
             #expect(order.firstIndex(of: "grandchild")! < order.firstIndex(of: "child")!)
             #expect(order.firstIndex(of: "child")! < order.firstIndex(of: "parent")!)

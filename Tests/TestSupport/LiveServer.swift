@@ -60,8 +60,9 @@ final class LiveServer {
         let message = "ebauth is not built at \(path); run `swift build` (or set EBAUTH_BIN)"
         if environment["CI"] == "true" { throw TestFailure(message + "; CI=true needs the live mode") }
         // Cancelled cases print as passed; the warning says what did not run.
-        Issue.record(Comment(rawValue: message + "; the live mode did not run"), severity: .warning,
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            Comment(rawValue: message + "; the live mode did not run"), severity: .warning,
+            sourceLocation: sourceLocation)
         try Test.cancel(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 

@@ -14,10 +14,12 @@ struct PercentDecodingTests {
         #expect(PercentDecoding.decode("%00") == [0])
     }
 
-    @Test("leniently, a malformed escape stays as it is", arguments: [
-        ("%", "%"), ("a%", "a%"), ("%4", "%4"), ("%ZZ", "%ZZ"), ("%G1", "%G1"), ("%1G", "%1G"),
-        ("%%41", "%A"), ("100%", "100%"), ("%2", "%2"),
-    ])
+    @Test(
+        "leniently, a malformed escape stays as it is",
+        arguments: [
+            ("%", "%"), ("a%", "a%"), ("%4", "%4"), ("%ZZ", "%ZZ"), ("%G1", "%G1"), ("%1G", "%1G"),
+            ("%%41", "%A"), ("100%", "100%"), ("%2", "%2"),
+        ])
     func lenient(_ input: String, _ expected: String) {
         #expect(PercentDecoding.decode(input) == Array(expected.utf8))
     }

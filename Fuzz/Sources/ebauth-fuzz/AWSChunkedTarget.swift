@@ -34,7 +34,8 @@ enum AWSChunkedTarget {
         let whole = decode(input.body, configuration, slice: max(input.body.count, 1))
         let sliced = decode(input.body, configuration, slice: Int(input.selector >> 7) * 3 + 1)
         FuzzCheck.require(whole.payload.count <= input.body.count, "more payload than input")
-        FuzzCheck.require(whole == sliced, "slicing changed the outcome: \(whole.error ?? "ok") vs \(sliced.error ?? "ok")")
+        FuzzCheck.require(
+            whole == sliced, "slicing changed the outcome: \(whole.error ?? "ok") vs \(sliced.error ?? "ok")")
         if let trailers = whole.trailers {
             FuzzCheck.require(trailers.decodedLength == Int64(whole.payload.count), "trailers report another length")
         }
@@ -48,7 +49,9 @@ enum AWSChunkedTarget {
             while offset < body.count {
                 let end = min(offset + slice, body.count)
                 try decoder.decode(Array(body[offset..<end])) { outcome.payload += $0 }
-                FuzzCheck.require(decoder.decodedByteCount == Int64(outcome.payload.count), "decodedByteCount disagrees with the sink")
+                FuzzCheck.require(
+                    decoder.decodedByteCount == Int64(outcome.payload.count), "decodedByteCount disagrees with the sink"
+                )
                 offset = end
             }
             outcome.trailers = try decoder.finish()

@@ -32,9 +32,11 @@ enum DockerfileTarget {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let dockerfile = try? Dockerfile.parse(text, buildArguments: ["VERSION": "3"]) else { return }
         // Lines end in LF or CRLF (one Character in Swift, hence both separators).
-        let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
+        let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .count
         for pull in dockerfile.pulls {
-            FuzzCheck.require(pull.line >= 1 && pull.line <= max(lineCount, 1), "pull on line \(pull.line) of \(lineCount)")
+            FuzzCheck.require(
+                pull.line >= 1 && pull.line <= max(lineCount, 1), "pull on line \(pull.line) of \(lineCount)")
         }
     }
 }
@@ -43,17 +45,22 @@ enum DockerfileTarget {
 enum EBExtensionsTarget {
     static func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let file = try? EBExtensions.parse(text, path: ".ebextensions/fuzz.config", versionLabel: "v1") else { return }
+        guard let file = try? EBExtensions.parse(text, path: ".ebextensions/fuzz.config", versionLabel: "v1") else {
+            return
+        }
         // Everything parsed is attributed to the file it came from (events name the file).
         FuzzCheck.require(file.optionSettings.allSatisfy { $0.file == file.path }, "setting from another file")
-        FuzzCheck.require((file.commands + file.containerCommands).allSatisfy { $0.file == file.path }, "command from another file")
+        FuzzCheck.require(
+            (file.commands + file.containerCommands).allSatisfy { $0.file == file.path }, "command from another file")
     }
 }
 
 /// Docker auth files as Beanstalk gets them from S3: `config.json` / `.dockercfg` read the way
 /// docker does, and the same bytes the way the ECS agent does; then credential look-ups.
 enum DockerAuthTarget {
-    static let registries = ["docker.io", "index.docker.io", "quay.io", "123456789012.dkr.ecr.us-east-1.amazonaws.com", "localhost:5000"]
+    static let registries = [
+        "docker.io", "index.docker.io", "quay.io", "123456789012.dkr.ecr.us-east-1.amazonaws.com", "localhost:5000",
+    ]
 
     static func run(_ bytes: [UInt8]) {
         let data = Data(bytes)
@@ -73,6 +80,7 @@ enum ImageNames {
     static func check(_ name: String) {
         guard let reference = try? ImageReference.parse(name), !reference.domain.isEmpty else { return }
         let again = try? ImageReference.parse(reference.canonical)
-        FuzzCheck.require(again?.canonical == reference.canonical, "image reference \(name) does not survive a round trip")
+        FuzzCheck.require(
+            again?.canonical == reference.canonical, "image reference \(name) does not survive a round trip")
     }
 }

@@ -29,8 +29,9 @@ enum FuzzTargets {
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["EBAUTH_FUZZ_TARGET"] ?? ""
         guard let target = named(name) else {
-            FileHandle.standardError.write(Data(
-                "EBAUTH_FUZZ_TARGET must be one of: \(all.map(\.name).joined(separator: " "))\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "EBAUTH_FUZZ_TARGET must be one of: \(all.map(\.name).joined(separator: " "))\n".utf8))
             exit(2)
         }
         return target

@@ -12,8 +12,11 @@ enum HTTPHeadTarget {
         }
         _ = head.keepAlive
         _ = head.expectsContinue
-        let request = HTTPRequest(method: head.method, target: head.target, version: head.version, headers: head.httpHeaders)
-        FuzzCheck.require(request.path.hasPrefix("/") || request.path.isEmpty || head.target == "*", "path without slash: \(request.path)")
+        let request = HTTPRequest(
+            method: head.method, target: head.target, version: head.version, headers: head.httpHeaders)
+        FuzzCheck.require(
+            request.path.hasPrefix("/") || request.path.isEmpty || head.target == "*",
+            "path without slash: \(request.path)")
         for size in [0, 1, 1000] {
             if case .partial(let range) = ByteRange.resolve(request.headers["range"], size: size) {
                 FuzzCheck.require(range.offset >= 0 && range.length > 0 && range.last < size, "range outside the body")
@@ -48,7 +51,8 @@ enum HTTPChunkedTarget {
         if whole.failed || sliced.failed {
             FuzzCheck.require(whole.failed == sliced.failed, "slicing changed whether the body is valid")
             let shorter = min(whole.payload.count, sliced.payload.count)
-            FuzzCheck.require(whole.payload.prefix(shorter) == sliced.payload.prefix(shorter), "slicing changed the payload")
+            FuzzCheck.require(
+                whole.payload.prefix(shorter) == sliced.payload.prefix(shorter), "slicing changed the payload")
         } else {
             FuzzCheck.require(whole == sliced, "slicing changed the outcome")
         }

@@ -22,7 +22,8 @@ enum RegistryManifestTarget {
         }
         let text = String(decoding: input.body.prefix(512), as: UTF8.self)
         if RepositoryName.isValid(text) {
-            FuzzCheck.require(text.utf8.count <= RepositoryName.maximumLength && !text.contains(".."), "bad name \(text)")
+            FuzzCheck.require(
+                text.utf8.count <= RepositoryName.maximumLength && !text.contains(".."), "bad name \(text)")
         }
         for flavor in [RegistryNamespace.Flavor.distribution, .ecr] {
             if case .tag(let tag)? = try? ManifestReference.parse(text, flavor: flavor) {

@@ -34,7 +34,8 @@ enum SigV4Target {
         if lines.count > 2, !lines[2].isEmpty { headers.add("X-Amz-Date", lines[2]) }
         for line in lines.dropFirst(3) {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            headers.add(
+                String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         let request = HTTPRequest(method: input.selector & 2 != 0 ? "PUT" : "GET", target: target, headers: headers)
         let query = QueryItems(parsing: request.query)

@@ -54,10 +54,13 @@ public enum S3OperationMatcher {
             self.requestUri = requestUri
             let parts = requestUri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
             self.path = Self.pathShape(String(parts[0]))
-            self.uriQuery = parts.count < 2 ? [] : parts[1].split(separator: "&").map { pair in
-                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return URIQueryItem(name: String(kv[0]), value: kv.count > 1 ? String(kv[1]) : nil)
-            }
+            self.uriQuery =
+                parts.count < 2
+                ? []
+                : parts[1].split(separator: "&").map { pair in
+                    let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return URIQueryItem(name: String(kv[0]), value: kv.count > 1 ? String(kv[1]) : nil)
+                }
             self.requiredQuery = requiredQuery
             self.requiredHeaders = requiredHeaders
             self.optionalQuery = optionalQuery
@@ -74,7 +77,8 @@ public enum S3OperationMatcher {
             case "/{Bucket}/{Key+}": return .object
             default:
                 let segment = template.dropFirst()
-                let plain = template.hasPrefix("/") && !segment.isEmpty
+                let plain =
+                    template.hasPrefix("/") && !segment.isEmpty
                     && !segment.contains(where: { "/{}".contains($0) })
                 return plain ? .literal(String(segment)) : .unsupported
             }
@@ -129,9 +133,10 @@ public enum S3OperationMatcher {
 
         var best: (spec: OperationSpec, rank: [Int])?
         for spec in operations where spec.method == method && spec.pathMatches(bucket: bucket, key: key) {
-            guard spec.uriQuery.allSatisfy({ item in
-                values[item.name].map { item.value == nil || item.value == $0 } ?? false
-            }),
+            guard
+                spec.uriQuery.allSatisfy({ item in
+                    values[item.name].map { item.value == nil || item.value == $0 } ?? false
+                }),
                 spec.requiredQuery.allSatisfy({ values[$0] != nil }),
                 spec.requiredHeaders.allSatisfy(headerNames.contains),
                 values["x-id"].map({ $0 == spec.name }) ?? true,

@@ -22,19 +22,21 @@ public enum RequestID {
             RandomPool.shared.fill(raw)
             raw[6] = raw[6] & 0x0F | 0x40  // version 4
             raw[8] = raw[8] & 0x3F | 0x80  // RFC 4122 variant
-            return String(unsafeUninitializedCapacity: 36, initializingUTF8With: { out in
-                var at = 0
-                for (index, byte) in raw.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        out[at] = UInt8(ascii: "-")
-                        at += 1
+            return String(
+                unsafeUninitializedCapacity: 36,
+                initializingUTF8With: { out in
+                    var at = 0
+                    for (index, byte) in raw.enumerated() {
+                        if index == 4 || index == 6 || index == 8 || index == 10 {
+                            out[at] = UInt8(ascii: "-")
+                            at += 1
+                        }
+                        out[at] = Hex.digit(byte >> 4)
+                        out[at + 1] = Hex.digit(byte & 0xF)
+                        at += 2
                     }
-                    out[at] = Hex.digit(byte >> 4)
-                    out[at + 1] = Hex.digit(byte & 0xF)
-                    at += 2
-                }
-                return at
-            })
+                    return at
+                })
         }
     }
 

@@ -8,7 +8,8 @@ public struct Credential: Sendable {
     public var sessionToken: String?
     public var expiration: Date?
 
-    public init(secretAccessKey: String, identity: CallerIdentity, sessionToken: String? = nil, expiration: Date? = nil) {
+    public init(secretAccessKey: String, identity: CallerIdentity, sessionToken: String? = nil, expiration: Date? = nil)
+    {
         self.secretAccessKey = secretAccessKey
         self.identity = identity
         self.sessionToken = sessionToken

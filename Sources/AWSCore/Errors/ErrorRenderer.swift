@@ -21,7 +21,8 @@ public enum ErrorRenderer {
             headers.add("x-amzn-RequestId", requestID)
         }
         for header in error.headers { headers.add(header.name, header.value) }
-        return HTTPResponse(status: error.status, headers: headers, bytes: Array(body(error, wire, requestID, xmlNamespace).utf8))
+        return HTTPResponse(
+            status: error.status, headers: headers, bytes: Array(body(error, wire, requestID, xmlNamespace).utf8))
     }
 
     static func body(_ error: AWSError, _ wire: AWSProtocol, _ requestID: String, _ namespace: String?) -> String {

@@ -19,9 +19,15 @@ enum PayloadDecoder {
             return try decodeChunked(request, mode: mode, authentication: authentication)
         }
         if declared.hasPrefix("STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD") {
-            throw AWSError(code: "NotImplemented", message: "SigV4a streaming payloads are not implemented by ebauth.", status: 501)
+            throw AWSError(
+                code: "NotImplemented", message: "SigV4a streaming payloads are not implemented by ebauth.", status: 501
+            )
         }
-        guard declared.utf8.count == 64, declared.utf8.allSatisfy({ UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0 }) else {
+        guard declared.utf8.count == 64,
+            declared.utf8.allSatisfy({
+                UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0
+            })
+        else {
             throw SigV4Error.invalidContentSHA256
         }
         var hasher = SHA256()
@@ -31,7 +37,8 @@ enum PayloadDecoder {
         return Payload(body: request.body, trailers: [])
     }
 
-    static func decodeChunked(_ request: HTTPRequest, mode: AWSChunkedDecoder.Mode, authentication: Authentication) throws
+    static func decodeChunked(_ request: HTTPRequest, mode: AWSChunkedDecoder.Mode, authentication: Authentication)
+        throws
         -> Payload
     {
         do {
@@ -45,7 +52,8 @@ enum PayloadDecoder {
             }
             let configuration = AWSChunkedDecoder.Configuration(
                 mode: mode, signer: signer,
-                declaredTrailers: try AWSChunkedDecoder.Configuration.parseTrailerHeader(request.headers["x-amz-trailer"] ?? ""),
+                declaredTrailers: try AWSChunkedDecoder.Configuration.parseTrailerHeader(
+                    request.headers["x-amz-trailer"] ?? ""),
                 decodedContentLength: try AWSChunkedDecoder.Configuration.parseDecodedContentLength(
                     request.headers["x-amz-decoded-content-length"]))
             var decoder = try AWSChunkedDecoder(configuration)

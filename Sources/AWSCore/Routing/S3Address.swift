@@ -18,7 +18,8 @@ public struct S3Address: Sendable, Equatable {
         // Keys are taken from the raw path and decoded once: "a%2Fb" is the key "a/b".
         let path = rawPath.hasPrefix("/") ? String(rawPath.dropFirst()) : rawPath
         if let virtualBucket {
-            return S3Address(bucket: virtualBucket, key: path.isEmpty ? nil : URIEncoding.decode(path), hostRegion: region)
+            return S3Address(
+                bucket: virtualBucket, key: path.isEmpty ? nil : URIEncoding.decode(path), hostRegion: region)
         }
         guard !path.isEmpty else { return S3Address(bucket: nil, key: nil, hostRegion: region) }
         if let slash = path.firstIndex(of: "/") {
@@ -35,7 +36,9 @@ public struct S3Address: Sendable, Equatable {
     static func bucketFromHost(_ host: String) -> (bucket: String?, region: String?) {
         if host.hasSuffix(".amazonaws.com") {
             let labels = host.split(separator: ".").map(String.init)
-            guard let s3Index = labels.firstIndex(where: { $0 == "s3" || $0.hasPrefix("s3-") }) else { return (nil, nil) }
+            guard let s3Index = labels.firstIndex(where: { $0 == "s3" || $0.hasPrefix("s3-") }) else {
+                return (nil, nil)
+            }
             var region: String?
             if labels[s3Index].hasPrefix("s3-") {
                 region = String(labels[s3Index].dropFirst(3))

@@ -8,7 +8,8 @@ enum ServiceResolution {
     case failed(AWSError, wire: AWSProtocol)
 
     static let queryServicesByVersion = Dictionary(
-        ServiceCatalog.all.filter { $0.protocol == .query }.map { ($0.apiVersion, $0) }, uniquingKeysWith: { a, _ in a })
+        ServiceCatalog.all.filter { $0.protocol == .query }.map { ($0.apiVersion, $0) }, uniquingKeysWith: { a, _ in a }
+    )
 
     var service: AWSServiceDescription? {
         if case .service(let service, _) = self { return service }
@@ -42,7 +43,8 @@ enum ServiceResolution {
             }
             return .failed(
                 AWSError(
-                    code: "NotImplemented", message: "The service '\(scope)' is not implemented by ebauth.", status: 501),
+                    code: "NotImplemented", message: "The service '\(scope)' is not implemented by ebauth.", status: 501
+                ),
                 wire: .json11)
         }
         if request.method == "POST",
@@ -61,7 +63,9 @@ enum ServiceResolution {
     static func signingName(_ request: HTTPRequest, query: QueryItems) -> String? {
         // By UTF-8 byte (every delimiter is ASCII): this runs for every request.
         let credential: Substring?
-        if let authorization = request.headers["authorization"], let found = SigV4Credential.text(inAuthorization: authorization) {
+        if let authorization = request.headers["authorization"],
+            let found = SigV4Credential.text(inAuthorization: authorization)
+        {
             credential = found
         } else {
             credential = query["X-Amz-Credential"].map { $0[...] }

@@ -34,7 +34,8 @@ public final class ServiceRouter: HTTPResponder {
         var operation = resolution.operation ?? "-"
         var response: HTTPResponse
         do {
-            response = try route(request, query: query, resolution: resolution, requestID: requestID, operation: &operation)
+            response = try route(
+                request, query: query, resolution: resolution, requestID: requestID, operation: &operation)
             addRequestID(requestID, wire: wire, to: &response)
         } catch {
             let awsError: AWSError
@@ -43,13 +44,15 @@ public final class ServiceRouter: HTTPResponder {
             } else {
                 awsError = ErrorRenderer.awsError(for: error)
                 if awsError.status >= 500 && !(error is AWSError) {
-                    logger.error("unhandled error", metadata: ["request-id": "\(requestID)", "error": "\(type(of: error))"])
+                    logger.error(
+                        "unhandled error", metadata: ["request-id": "\(requestID)", "error": "\(type(of: error))"])
                 }
             }
             response = ErrorRenderer.render(
                 awsError, protocol: wire, requestID: requestID, xmlNamespace: resolution.service?.xmlNamespace)
         }
-        log(request, service: resolution.service?.name ?? "-", operation: operation, status: response.status,
+        log(
+            request, service: resolution.service?.name ?? "-", operation: operation, status: response.status,
             started: started, requestID: requestID)
         return response
     }
@@ -83,7 +86,8 @@ public final class ServiceRouter: HTTPResponder {
             guard service.hasOperation(action) else {
                 throw AWSError(
                     code: "InvalidAction",
-                    message: "Could not find operation \(action) for version \(parameters["Version"] ?? service.apiVersion)",
+                    message:
+                        "Could not find operation \(action) for version \(parameters["Version"] ?? service.apiVersion)",
                     status: 400)
             }
         case .restXML:
@@ -130,7 +134,8 @@ public final class ServiceRouter: HTTPResponder {
 
     /// One line per request; never bodies, headers or query strings, which may hold secrets.
     private func log(
-        _ request: HTTPRequest, service: String, operation: String, status: Int, started: DispatchTime, requestID: String
+        _ request: HTTPRequest, service: String, operation: String, status: Int, started: DispatchTime,
+        requestID: String
     ) {
         // Formatted only when the level is on: this runs for every request.
         guard logger.logLevel <= .info else { return }

@@ -35,13 +35,17 @@ public protocol ServiceModule: Sendable {
     /// Migrations in the order they shipped; ids carry the service prefix (`ssm-001-…`).
     var migrations: [Migration] { get }
     /// The IAM module returns the credential store and authorizer every other service uses.
-    func identity(_ environment: ServiceEnvironment) throws -> (credentials: any CredentialStore, authorizer: any Authorizer)?
+    func identity(_ environment: ServiceEnvironment) throws -> (
+        credentials: any CredentialStore, authorizer: any Authorizer
+    )?
     func handlers(_ environment: ServiceEnvironment) throws -> [any AWSServiceHandler]
     func pathRoutes(_ environment: ServiceEnvironment) throws -> [PathRoute]
 }
 
 extension ServiceModule {
-    public func identity(_ environment: ServiceEnvironment) throws -> (credentials: any CredentialStore, authorizer: any Authorizer)? {
+    public func identity(_ environment: ServiceEnvironment) throws -> (
+        credentials: any CredentialStore, authorizer: any Authorizer
+    )? {
         nil
     }
 

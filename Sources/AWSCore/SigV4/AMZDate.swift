@@ -34,39 +34,43 @@ public enum AMZDate {
 
     public static func format(_ date: Date) -> String {
         let parts = utc(date)
-        return String(unsafeUninitializedCapacity: 32, initializingUTF8With: { out in
-            var at = 0
-            write(Int(parts.tm_year) + 1900, 4, out, &at)
-            write(Int(parts.tm_mon) + 1, 2, out, &at)
-            write(Int(parts.tm_mday), 2, out, &at)
-            out[at] = UInt8(ascii: "T"); at += 1
-            write(Int(parts.tm_hour), 2, out, &at)
-            write(Int(parts.tm_min), 2, out, &at)
-            write(Int(parts.tm_sec), 2, out, &at)
-            out[at] = UInt8(ascii: "Z"); at += 1
-            return at
-        })
+        return String(
+            unsafeUninitializedCapacity: 32,
+            initializingUTF8With: { out in
+                var at = 0
+                write(Int(parts.tm_year) + 1900, 4, out, &at)
+                write(Int(parts.tm_mon) + 1, 2, out, &at)
+                write(Int(parts.tm_mday), 2, out, &at)
+                out[at] = UInt8(ascii: "T"); at += 1
+                write(Int(parts.tm_hour), 2, out, &at)
+                write(Int(parts.tm_min), 2, out, &at)
+                write(Int(parts.tm_sec), 2, out, &at)
+                out[at] = UInt8(ascii: "Z"); at += 1
+                return at
+            })
     }
 
     /// `yyyy-MM-ddTHH:mm:ss` followed by `suffix` (`Z`, `.000Z`).
     public static func extended(_ date: Date, suffix: StaticString) -> String {
         let parts = utc(date)
-        return String(unsafeUninitializedCapacity: 40 + suffix.utf8CodeUnitCount, initializingUTF8With: { out in
-            var at = 0
-            write(Int(parts.tm_year) + 1900, 4, out, &at)
-            out[at] = UInt8(ascii: "-"); at += 1
-            write(Int(parts.tm_mon) + 1, 2, out, &at)
-            out[at] = UInt8(ascii: "-"); at += 1
-            write(Int(parts.tm_mday), 2, out, &at)
-            out[at] = UInt8(ascii: "T"); at += 1
-            write(Int(parts.tm_hour), 2, out, &at)
-            out[at] = UInt8(ascii: ":"); at += 1
-            write(Int(parts.tm_min), 2, out, &at)
-            out[at] = UInt8(ascii: ":"); at += 1
-            write(Int(parts.tm_sec), 2, out, &at)
-            suffix.withUTF8Buffer { for byte in $0 { out[at] = byte; at += 1 } }
-            return at
-        })
+        return String(
+            unsafeUninitializedCapacity: 40 + suffix.utf8CodeUnitCount,
+            initializingUTF8With: { out in
+                var at = 0
+                write(Int(parts.tm_year) + 1900, 4, out, &at)
+                out[at] = UInt8(ascii: "-"); at += 1
+                write(Int(parts.tm_mon) + 1, 2, out, &at)
+                out[at] = UInt8(ascii: "-"); at += 1
+                write(Int(parts.tm_mday), 2, out, &at)
+                out[at] = UInt8(ascii: "T"); at += 1
+                write(Int(parts.tm_hour), 2, out, &at)
+                out[at] = UInt8(ascii: ":"); at += 1
+                write(Int(parts.tm_min), 2, out, &at)
+                out[at] = UInt8(ascii: ":"); at += 1
+                write(Int(parts.tm_sec), 2, out, &at)
+                suffix.withUTF8Buffer { for byte in $0 { out[at] = byte; at += 1 } }
+                return at
+            })
     }
 
     static func utc(_ date: Date) -> tm {

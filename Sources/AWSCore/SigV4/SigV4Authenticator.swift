@@ -36,7 +36,8 @@ public struct SigV4Authenticator: Sendable {
         let amzDateText: String
         if let authorization = request.headers["authorization"] {
             signature = try SigV4Parser.parseHeader(authorization)
-            guard let date = request.headers["x-amz-date"] ?? request.headers["date"].flatMap(Self.amzDate(fromHTTPDate:))
+            guard
+                let date = request.headers["x-amz-date"] ?? request.headers["date"].flatMap(Self.amzDate(fromHTTPDate:))
             else {
                 throw .incompleteSignature(missing: ["X-Amz-Date"], authorization: authorization)
             }
@@ -96,7 +97,8 @@ public struct SigV4Authenticator: Sendable {
         }
 
         let key = keys.key(
-            secret: known.secretAccessKey, date: credential.date, region: credential.region, service: credential.service)
+            secret: known.secretAccessKey, date: credential.date, region: credential.region, service: credential.service
+        )
         let canonical = CanonicalRequest(
             method: request.method, rawPath: request.path, rawQuery: request.query, headers: request.headers,
             signedHeaders: signature.signedHeaders,
@@ -115,7 +117,9 @@ public struct SigV4Authenticator: Sendable {
     }
 
     /// S3's SigV2 presigned URLs: `Expires` is an absolute epoch time.
-    func authenticateLegacyQuery(_ request: HTTPRequest, query: QueryItems, now: Date) throws(SigV4Error) -> Authentication {
+    func authenticateLegacyQuery(_ request: HTTPRequest, query: QueryItems, now: Date) throws(SigV4Error)
+        -> Authentication
+    {
         let accessKeyID = query["AWSAccessKeyId"]!
         let expiresText = query["Expires"]!
         guard let epoch = Int(expiresText) else { throw .invalidExpires }
@@ -140,7 +144,9 @@ public struct SigV4Authenticator: Sendable {
 
     /// The payload hash the client signed: S3 states it in `x-amz-content-sha256`; the other
     /// services sign the SHA-256 of the body.
-    func payloadHash(_ request: HTTPRequest, signature: SigV4Signature, signingName: String) throws(SigV4Error) -> String {
+    func payloadHash(_ request: HTTPRequest, signature: SigV4Signature, signingName: String) throws(SigV4Error)
+        -> String
+    {
         if let declared = request.headers["x-amz-content-sha256"] { return declared }
         if signingName == "s3" {
             if case .query = signature.location { return "UNSIGNED-PAYLOAD" }

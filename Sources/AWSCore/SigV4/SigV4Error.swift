@@ -14,7 +14,8 @@ public enum SigV4Error: Error, Equatable, Sendable {
     case invalidDate(String)
     case scopeDateMismatch(scope: String, date: String, amzDate: String)
     case unknownAccessKey(String)
-    case signatureDoesNotMatch(accessKeyID: String, stringToSign: String, signatureProvided: String, canonicalRequest: String)
+    case signatureDoesNotMatch(
+        accessKeyID: String, stringToSign: String, signatureProvided: String, canonicalRequest: String)
     case requestTimeTooSkewed(requestTime: Date, serverTime: Date)
     case presignedExpired(expires: Int, expiredAt: Date, serverTime: Date)
     case presignedExpiresTooLong
@@ -46,22 +47,28 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .missingAuthentication:
             AWSError(code: "AccessDenied", message: "Access Denied", status: 403)
         case .incompleteSignature, .malformedCredential, .wrongTerminator, .scopeDateMismatch, .wrongService:
-            AWSError(code: "AuthorizationHeaderMalformed", message: "The authorization header is malformed; \(detail)", status: 400)
+            AWSError(
+                code: "AuthorizationHeaderMalformed", message: "The authorization header is malformed; \(detail)",
+                status: 400)
         case .unsupportedAlgorithm:
             AWSError(
                 code: "InvalidRequest",
                 message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.",
                 status: 400)
         case .missingDate, .invalidDate:
-            AWSError(code: "AccessDenied", message: "AWS authentication requires a valid Date or x-amz-date header", status: 403)
+            AWSError(
+                code: "AccessDenied", message: "AWS authentication requires a valid Date or x-amz-date header",
+                status: 403)
         case .unknownAccessKey(let key):
             AWSError(
-                code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records.",
+                code: "InvalidAccessKeyId",
+                message: "The AWS Access Key Id you provided does not exist in our records.",
                 status: 403, details: [.init("AWSAccessKeyId", key)])
         case .signatureDoesNotMatch(let key, let stringToSign, let provided, let canonical):
             AWSError(
                 code: "SignatureDoesNotMatch",
-                message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                message:
+                    "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
                 status: 403,
                 details: [
                     .init("AWSAccessKeyId", key), .init("StringToSign", stringToSign),
@@ -88,7 +95,9 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .presignedV2Expired(let expiredAt, let serverTime):
             AWSError(
                 code: "AccessDenied", message: "Request has expired", status: 403,
-                details: [.init("Expires", AMZDate.iso8601(expiredAt)), .init("ServerTime", AMZDate.iso8601(serverTime))])
+                details: [
+                    .init("Expires", AMZDate.iso8601(expiredAt)), .init("ServerTime", AMZDate.iso8601(serverTime)),
+                ])
         case .presignedExpiresTooLong:
             AWSError(
                 code: "AuthorizationQueryParametersError",
@@ -106,9 +115,12 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .expiredToken:
             AWSError(code: "ExpiredToken", message: "The provided token has expired.", status: 400)
         case .invalidToken:
-            AWSError(code: "InvalidToken", message: "The provided token is malformed or otherwise invalid.", status: 400)
+            AWSError(
+                code: "InvalidToken", message: "The provided token is malformed or otherwise invalid.", status: 400)
         case .missingContentSHA256:
-            AWSError(code: "InvalidRequest", message: "Missing required header for this request: x-amz-content-sha256", status: 400)
+            AWSError(
+                code: "InvalidRequest", message: "Missing required header for this request: x-amz-content-sha256",
+                status: 400)
         case .invalidContentSHA256:
             AWSError(
                 code: "InvalidArgument",
@@ -139,13 +151,17 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .scopeDateMismatch, .wrongService, .presignedExpiresTooLong:
             AWSError(code: "InvalidSignatureException", message: detail, status: 400)
         case .unknownAccessKey, .invalidToken:
-            AWSError(code: "UnrecognizedClientException", message: "The security token included in the request is invalid.", status: 400)
+            AWSError(
+                code: "UnrecognizedClientException", message: "The security token included in the request is invalid.",
+                status: 400)
         case .signatureDoesNotMatch, .contentSHA256Mismatch, .missingContentSHA256, .invalidContentSHA256:
             AWSError(code: "InvalidSignatureException", message: Self.mismatchMessage, status: 400)
         case .requestTimeTooSkewed, .presignedExpired, .presignedV2Expired:
             AWSError(code: "InvalidSignatureException", message: detail, status: 400)
         case .expiredToken:
-            AWSError(code: "ExpiredTokenException", message: "The security token included in the request is expired", status: 400)
+            AWSError(
+                code: "ExpiredTokenException", message: "The security token included in the request is expired",
+                status: 400)
         }
     }
 
@@ -153,19 +169,23 @@ public enum SigV4Error: Error, Equatable, Sendable {
     var queryError: AWSError {
         switch self {
         case .missingAuthentication:
-            AWSError(code: "MissingAuthenticationToken", message: "Request is missing Authentication Token", status: 403)
+            AWSError(
+                code: "MissingAuthenticationToken", message: "Request is missing Authentication Token", status: 403)
         case .incompleteSignature, .malformedCredential, .unsupportedAlgorithm, .wrongTerminator, .missingDate,
             .invalidDate, .presignedIncomplete, .invalidExpires, .hostNotSigned:
             AWSError(code: "IncompleteSignature", message: detail, status: 400)
         case .unknownAccessKey, .invalidToken:
-            AWSError(code: "InvalidClientTokenId", message: "The security token included in the request is invalid.", status: 403)
+            AWSError(
+                code: "InvalidClientTokenId", message: "The security token included in the request is invalid.",
+                status: 403)
         case .signatureDoesNotMatch, .contentSHA256Mismatch, .missingContentSHA256, .invalidContentSHA256:
             AWSError(code: "SignatureDoesNotMatch", message: Self.mismatchMessage, status: 403)
         case .scopeDateMismatch, .wrongService, .presignedExpiresTooLong, .requestTimeTooSkewed, .presignedExpired,
             .presignedV2Expired:
             AWSError(code: "SignatureDoesNotMatch", message: detail, status: 403)
         case .expiredToken:
-            AWSError(code: "ExpiredToken", message: "The security token included in the request is expired", status: 403)
+            AWSError(
+                code: "ExpiredToken", message: "The security token included in the request is expired", status: 403)
         }
     }
 
@@ -179,7 +199,8 @@ public enum SigV4Error: Error, Equatable, Sendable {
                     : "Authorization header requires '\(requirement)' parameter."
             }.joined(separator: " ") + " Authorization=\(authorization)"
         case .unsupportedAlgorithm(let authorization):
-            return "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=\(authorization)"
+            return
+                "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=\(authorization)"
         case .malformedCredential:
             return "the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\"."
         case .wrongTerminator(let terminator):
@@ -187,7 +208,8 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .wrongService(let expected, _):
             return "Credential should be scoped to correct service: '\(expected)'. "
         case .scopeDateMismatch(let scope, let date, let amzDate):
-            return "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(scope)' != '\(date)', from '\(amzDate)'."
+            return
+                "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(scope)' != '\(date)', from '\(amzDate)'."
         case .missingDate, .invalidDate:
             return "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."
         case .requestTimeTooSkewed(let requestTime, let serverTime):
@@ -200,7 +222,8 @@ public enum SigV4Error: Error, Equatable, Sendable {
         case .presignedExpiresTooLong:
             return "X-Amz-Expires must be less than a week (in seconds) that is 604800"
         case .presignedIncomplete:
-            return "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."
+            return
+                "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."
         case .invalidExpires:
             return "X-Amz-Expires should be a number"
         case .hostNotSigned:

@@ -27,7 +27,9 @@ public enum SigV4Parser {
         }
         var credentialText: Substring?, signedHeadersText: Substring?, signatureText: Substring?
         let utf8 = authorization.utf8
-        for part in ASCII.split(authorization[...].dropFirst(SigV4Signature.algorithm.utf8.count + 1), on: UInt8(ascii: ",")) {
+        for part in ASCII.split(
+            authorization[...].dropFirst(SigV4Signature.algorithm.utf8.count + 1), on: UInt8(ascii: ","))
+        {
             let trimmed = ASCII.trim(part, UInt8(ascii: " "))
             guard let equals = trimmed.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
             let value = trimmed[utf8.index(after: equals)...]
@@ -180,7 +182,9 @@ struct AuthorizationFields {
         var pieces: [String] = []
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
-            if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+            if index > start {
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            }
             start = index + 1
         }
         return pieces

@@ -48,7 +48,8 @@ final class JSON11ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw decline() }
-        return KeyedDecodingContainer(JSON11KeyedDecodingContainer<Key>(decoder: self, members: members, nestedKeys: []))
+        return KeyedDecodingContainer(
+            JSON11KeyedDecodingContainer<Key>(decoder: self, members: members, nestedKeys: []))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -125,7 +126,9 @@ final class JSON11ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func double(_ value: JSON11Value) throws -> Double {
         guard case .number(let start, let end) = value else { throw decline() }
-        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        let text = bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
         // An overflow, or an underflow to zero, is Foundation's to report or round.
         guard let number = Double(text), number.isFinite,
             number != 0 || !text.utf8.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
@@ -323,11 +326,14 @@ struct JSON11UnkeyedDecodingContainer: UnkeyedDecodingContainer {
         return try advance(decoder.unwrap(current(), as: type, nestedKeys: nestedKeys, key: key))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         guard case .object(let members) = try current() else { throw decoder.decline() }
         let path = nestedKeys + [JSON11IndexKey(intValue: currentIndex)]
-        return advance(KeyedDecodingContainer(
-            JSON11KeyedDecodingContainer<NestedKey>(decoder: decoder, members: members, nestedKeys: path)))
+        return advance(
+            KeyedDecodingContainer(
+                JSON11KeyedDecodingContainer<NestedKey>(decoder: decoder, members: members, nestedKeys: path)))
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {

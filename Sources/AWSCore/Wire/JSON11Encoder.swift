@@ -272,7 +272,9 @@ struct JSON11UnkeyedEncodingContainer: UnkeyedEncodingContainer {
         box.items.append(try encoder.state.box(value, owner: encoder, ownerKeys: nestedKeys, key: key))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let key = JSON11IndexKey(intValue: box.items.count)
         let nested = JSON11ObjectBox()
         box.items.append(.object(nested))

@@ -199,7 +199,9 @@ struct JSON11Parser: ~Copyable {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return try utf8.withUnsafeBufferPointer { buffer throws(GaveUp) in try Self.makeString(buffer, ascii: ascii) }
+                return try utf8.withUnsafeBufferPointer { buffer throws(GaveUp) in
+                    try Self.makeString(buffer, ascii: ascii)
+                }
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { throw GaveUp() }
                 let escape = bytes[position]

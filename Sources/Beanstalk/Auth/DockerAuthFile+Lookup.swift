@@ -23,7 +23,9 @@ extension DockerAuthFile {
         // "Maybe they have a legacy config file": compare each key reduced to its host.
         if key != Self.dockerHubKey {
             for candidate in auths.keys.sorted() where Self.convertToHostname(candidate) == key {
-                guard let credential = auths[candidate]?.credential else { return .missing(.emptyEntry(key: candidate)) }
+                guard let credential = auths[candidate]?.credential else {
+                    return .missing(.emptyEntry(key: candidate))
+                }
                 return .found(credential, key: candidate)
             }
         }

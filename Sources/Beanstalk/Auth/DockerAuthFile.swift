@@ -20,7 +20,9 @@ public struct DockerAuthFile: Sendable, Equatable {
     public let credsStore: String?
     public let credHelpers: [String: String]
 
-    public init(format: Format, auths: [String: DockerAuthEntry], credsStore: String? = nil, credHelpers: [String: String] = [:]) {
+    public init(
+        format: Format, auths: [String: DockerAuthEntry], credsStore: String? = nil, credHelpers: [String: String] = [:]
+    ) {
         self.format = format
         self.auths = auths
         self.credsStore = credsStore
@@ -52,7 +54,8 @@ public struct DockerAuthFile: Sendable, Equatable {
                 auths[key] = entry
             }
             let helpers = (top["credHelpers"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
-            return DockerAuthFile(format: .configJSON, auths: auths, credsStore: top["credsStore"] as? String, credHelpers: helpers)
+            return DockerAuthFile(
+                format: .configJSON, auths: auths, credsStore: top["credsStore"] as? String, credHelpers: helpers)
         }
         var auths: [String: DockerAuthEntry] = [:]
         for (key, value) in top {

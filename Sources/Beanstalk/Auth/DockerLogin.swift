@@ -92,7 +92,8 @@ public enum DockerLogin {
     /// `auth` and (optionally) `email`.
     public static func dockercfg(server: String?, username: String, password: String, email: String? = nil) -> Data {
         let key = serverKey(server)
-        var text = "{\n\t\(goJSONString(key)): {\n\t\t\"auth\": \(goJSONString(encodeAuth(username: username, password: password)))"
+        var text =
+            "{\n\t\(goJSONString(key)): {\n\t\t\"auth\": \(goJSONString(encodeAuth(username: username, password: password)))"
         if let email { text += ",\n\t\t\"email\": \(goJSONString(email))" }
         text += "\n\t}\n}"
         return Data(text.utf8)

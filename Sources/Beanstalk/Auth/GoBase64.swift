@@ -26,7 +26,8 @@ enum GoBase64 {
                 quantum.append(value)
             }
             if quantum.count == 4 {
-                let bits = UInt32(quantum[0]) << 18 | UInt32(quantum[1]) << 12 | UInt32(quantum[2]) << 6 | UInt32(quantum[3])
+                let bits =
+                    UInt32(quantum[0]) << 18 | UInt32(quantum[1]) << 12 | UInt32(quantum[2]) << 6 | UInt32(quantum[3])
                 let bytes = [UInt8(bits >> 16 & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits & 0xFF)]
                 output.append(contentsOf: bytes.prefix(3 - padding))
                 quantum = []
@@ -49,7 +50,9 @@ enum GoBase64 {
         var index = 0
         while index < bytes.count {
             let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-            let bits = UInt32(chunk[0]) << 16 | UInt32(chunk.count > 1 ? chunk[1] : 0) << 8 | UInt32(chunk.count > 2 ? chunk[2] : 0)
+            let bits =
+                UInt32(chunk[0]) << 16 | UInt32(chunk.count > 1 ? chunk[1] : 0) << 8
+                | UInt32(chunk.count > 2 ? chunk[2] : 0)
             output.append(alphabet[Int(bits >> 18 & 63)])
             output.append(alphabet[Int(bits >> 12 & 63)])
             output.append(chunk.count > 1 ? alphabet[Int(bits >> 6 & 63)] : UInt8(ascii: "="))

@@ -2,9 +2,9 @@ import CZlib
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Streams one entry's bytes into an open file descriptor — inflating deflate data through
@@ -44,7 +44,9 @@ enum EntryWriter {
     }
 
     /// Reads a whole small entry (a symbolic link's target) into memory.
-    static func contents(_ entry: ZipEntry, name: String, from archive: ZipArchive, limit: UInt64) throws(BundleError) -> [UInt8] {
+    static func contents(_ entry: ZipEntry, name: String, from archive: ZipArchive, limit: UInt64) throws(BundleError)
+        -> [UInt8]
+    {
         var bytes: [UInt8] = []
         let written = try stream(entry, name: name, from: archive, limit: limit) { chunk throws(BundleError) in
             bytes.append(contentsOf: chunk)

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Opens a source bundle — a `.zip` or a folder, exactly as the customer uploads it — and
@@ -40,8 +40,9 @@ enum ZipPlanner {
         var plan = BundlePlan()
         for entry in archive.entries {
             if entry.isEncrypted { throw .encryptedEntry(entry: entry.rawName) }
-            guard let (path, directoryHint) = try BundlePath.normalise(
-                entry.rawName, backslashIsSeparator: !entry.hostIsUnix)
+            guard
+                let (path, directoryHint) = try BundlePath.normalise(
+                    entry.rawName, backslashIsSeparator: !entry.hostIsUnix)
             else { continue }
             let mode = entry.unixMode
             let type = (mode ?? 0) & UInt32(S_IFMT)
@@ -96,7 +97,9 @@ enum FolderPlanner {
         return plan
     }
 
-    private static func walk(_ base: String, relative: String, into plan: inout BundlePlan, limits: BundleLimits) throws(BundleError) {
+    private static func walk(_ base: String, relative: String, into plan: inout BundlePlan, limits: BundleLimits)
+        throws(BundleError)
+    {
         let directory = relative.isEmpty ? base : base + "/" + relative
         let names: [String]
         do {
@@ -120,7 +123,9 @@ enum FolderPlanner {
                 }
                 try walk(base, relative: path, into: &plan, limits: limits)
             case S_IFREG:
-                try plan.add(.init(path: path, kind: .file(.disk(path: absolute), declaredSize: UInt64(info.st_size)), mode: mode))
+                try plan.add(
+                    .init(
+                        path: path, kind: .file(.disk(path: absolute), declaredSize: UInt64(info.st_size)), mode: mode))
             case S_IFLNK:
                 var buffer = [CChar](repeating: 0, count: 4097)
                 let n = readlink(absolute, &buffer, 4096)

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a checked plan into the staging directory: folders, then files (created with
@@ -76,7 +76,9 @@ struct Stager {
         return staged
     }
 
-    private func writeFile(_ entry: BundlePlan.Entry, content: BundlePlan.Content, budget: UInt64) throws(BundleError) -> UInt64 {
+    private func writeFile(_ entry: BundlePlan.Entry, content: BundlePlan.Content, budget: UInt64) throws(BundleError)
+        -> UInt64
+    {
         let fd = open(absolute(entry.path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(path: entry.path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }

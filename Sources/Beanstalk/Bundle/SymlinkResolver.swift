@@ -36,7 +36,8 @@ struct SymlinkResolver {
                 if hops > Self.maxHops { return .loop }
                 if next.hasPrefix("/") { return .escapes }
                 stack.removeLast()
-                pending = ArraySlice(next.split(separator: "/", omittingEmptySubsequences: true).map(String.init)) + pending
+                pending =
+                    ArraySlice(next.split(separator: "/", omittingEmptySubsequences: true).map(String.init)) + pending
             }
         }
         return .inside

@@ -65,7 +65,9 @@ public struct DockerApplication: Sendable, Equatable {
         }
         if hasDockerfile {
             let dockerfile = try readDockerfile(bundle, path: dockerfilePath, arguments: [:])
-            let pulls = dockerfile.pulls.map { Pull(image: $0.image, origin: .dockerfile(path: dockerfilePath, line: $0.line)) }
+            let pulls = dockerfile.pulls.map {
+                Pull(image: $0.image, origin: .dockerfile(path: dockerfilePath, line: $0.line))
+            }
             return DockerApplication(dockerrun: dockerrun, definition: .dockerfile(dockerfile), pulls: unique(pulls))
         }
         // No Dockerfile: the v1 Dockerrun must say what to run (EB CLI validate_dockerrun_v1).
@@ -97,8 +99,11 @@ public struct DockerApplication: Sendable, Equatable {
                 throw .dockerrun(.ecsTaskDefinition(message: "Container.image should not be null or empty."))
             }
             if (container.memory ?? 0) == 0 && (container.memoryReservation ?? 0) == 0 {
-                throw .dockerrun(.ecsTaskDefinition(
-                    message: "Invalid setting for container '\(name)'. At least one of 'memory' or 'memoryReservation' must be specified."))
+                throw .dockerrun(
+                    .ecsTaskDefinition(
+                        message:
+                            "Invalid setting for container '\(name)'. At least one of 'memory' or 'memoryReservation' must be specified."
+                    ))
             }
             guard let image = try? ImageReference.parse(imageName) else {
                 throw .dockerrun(.ecsTaskDefinition(message: "Container.image contains invalid characters."))

@@ -20,8 +20,9 @@ public enum DynamicReference: Sendable, Hashable, CustomStringConvertible {
         case .ssm(let name, let version): "ssm:\(name)" + (version.map { ":\($0)" } ?? "")
         case .ssmSecure(let name, let version): "ssm-secure:\(name)" + (version.map { ":\($0)" } ?? "")
         case .secretsManager(let id, let key, let stage, let versionID):
-            "secretsmanager:\(id)" + ((key != nil || stage != nil || versionID != nil)
-                ? ":SecretString:\(key ?? ""):\(stage ?? ""):\(versionID ?? "")" : "")
+            "secretsmanager:\(id)"
+                + ((key != nil || stage != nil || versionID != nil)
+                    ? ":SecretString:\(key ?? ""):\(stage ?? ""):\(versionID ?? "")" : "")
         }
     }
 

@@ -11,7 +11,9 @@ public enum DynamicReferenceParser {
             let token = String(value[open.lowerBound..<close.upperBound])
             let body = String(value[open.upperBound..<close.lowerBound])
             matches.append(
-                DynamicReferenceMatch(reference: try parse(body: body, token: token), token: token, range: open.lowerBound..<close.upperBound))
+                DynamicReferenceMatch(
+                    reference: try parse(body: body, token: token), token: token,
+                    range: open.lowerBound..<close.upperBound))
             searchStart = close.upperBound
         }
         return matches
@@ -24,7 +26,9 @@ public enum DynamicReferenceParser {
         switch service {
         case "ssm", "ssm-secure":
             // {{resolve:ssm:parameter-name[:version]}}; names are [a-zA-Z0-9_.\-/]+.
-            guard parts.count == 2 || parts.count == 3, isParameterName(parts[1]) else { throw .malformed(token: token) }
+            guard parts.count == 2 || parts.count == 3, isParameterName(parts[1]) else {
+                throw .malformed(token: token)
+            }
             var version: Int?
             if parts.count == 3 {
                 guard let number = Int(parts[2]), number > 0, parts[2].allSatisfy(\.isNumber) else {
@@ -32,7 +36,8 @@ public enum DynamicReferenceParser {
                 }
                 version = number
             }
-            return service == "ssm" ? .ssm(name: parts[1], version: version) : .ssmSecure(name: parts[1], version: version)
+            return service == "ssm"
+                ? .ssm(name: parts[1], version: version) : .ssmSecure(name: parts[1], version: version)
         case "secretsmanager":
             // secret-id may be a full ARN, which holds colons of its own (7 fields).
             var rest = Array(parts.dropFirst())
@@ -58,7 +63,9 @@ public enum DynamicReferenceParser {
     }
 
     /// `value` with each token replaced by its resolved text.
-    public static func substitute(_ value: String, _ matches: [DynamicReferenceMatch], resolved: [DynamicReference: String]) -> String {
+    public static func substitute(
+        _ value: String, _ matches: [DynamicReferenceMatch], resolved: [DynamicReference: String]
+    ) -> String {
         var result = ""
         var position = value.startIndex
         for match in matches {

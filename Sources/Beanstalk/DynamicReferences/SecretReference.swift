@@ -18,7 +18,8 @@ public enum SecretReference: Sendable, Equatable {
 
     public static func parse(_ value: String) -> SecretReference {
         let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 6, parts[0] == "arn", parts[1].hasPrefix("aws"), !parts[3].isEmpty, isAccount(parts[4]) else {
+        guard parts.count >= 6, parts[0] == "arn", parts[1].hasPrefix("aws"), !parts[3].isEmpty, isAccount(parts[4])
+        else {
             return .invalid(value)
         }
         switch parts[2] {
@@ -34,7 +35,8 @@ public enum SecretReference: Sendable, Equatable {
             guard path.count > 1 else { return .invalid(value) }
             // `parameter/NAME` names `NAME`; `parameter/a/b` names `/a/b`.
             let name = path.dropFirst().contains("/") ? path : String(path.dropFirst())
-            return .ssmParameter(arn: parts[0...5].joined(separator: ":"), region: parts[3], account: parts[4], name: name)
+            return .ssmParameter(
+                arn: parts[0...5].joined(separator: ":"), region: parts[3], account: parts[4], name: name)
         default:
             return .invalid(value)
         }
@@ -43,7 +45,9 @@ public enum SecretReference: Sendable, Equatable {
     /// Whether the secret's name ends in the six random characters Secrets Manager appends
     /// (`-AbCdEf`); a partial ARN without them is ambiguous.
     public var hasRandomSuffix: Bool {
-        guard case .secretsManager(_, _, _, let name, _) = self, let dash = name.lastIndex(of: "-") else { return false }
+        guard case .secretsManager(_, _, _, let name, _) = self, let dash = name.lastIndex(of: "-") else {
+            return false
+        }
         let suffix = name[name.index(after: dash)...]
         return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }

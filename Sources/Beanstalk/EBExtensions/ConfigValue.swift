@@ -15,7 +15,8 @@ public indirect enum ConfigValue: Sendable, Equatable {
         case (.null, .null): true
         case (.scalar(let a), .scalar(let b)): a == b
         case (.sequence(let a), .sequence(let b)): a == b
-        case (.mapping(let a), .mapping(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case (.mapping(let a), .mapping(let b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: false
         }
     }
@@ -51,7 +52,9 @@ public indirect enum ConfigValue: Sendable, Equatable {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            self = (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) ? .null : .scalar(scalar.string)
+            self =
+                (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+                ? .null : .scalar(scalar.string)
         case .sequence(let sequence):
             self = .sequence(sequence.map(ConfigValue.init))
         case .mapping(let mapping):
@@ -69,7 +72,8 @@ public indirect enum ConfigValue: Sendable, Equatable {
         case .number(let value): self = .scalar(String(value))
         case .string(let value): self = .scalar(value)
         case .array(let values): self = .sequence(values.map(ConfigValue.init))
-        case .object(let object): self = .mapping(object.keys.sorted().map { (key: $0, value: ConfigValue(object[$0]!)) })
+        case .object(let object):
+            self = .mapping(object.keys.sorted().map { (key: $0, value: ConfigValue(object[$0]!)) })
         }
     }
 }

@@ -24,7 +24,8 @@ public struct EBCommand: Sendable, Equatable {
     static func parse(section: String, _ value: ConfigValue, file: String) throws(EBExtensionsError) -> [EBCommand] {
         guard case .mapping(let pairs) = value else {
             if case .null = value { return [] }
-            throw .invalidCommand(file: file, section: section, name: nil, detail: "\(section) must be a mapping of names to commands")
+            throw .invalidCommand(
+                file: file, section: section, name: nil, detail: "\(section) must be a mapping of names to commands")
         }
         var commands: [EBCommand] = []
         for (name, body) in pairs {

@@ -64,13 +64,15 @@ public struct EBExtensions: Sendable, Equatable {
         var files: [ConfigFile] = []
         for candidate in candidates.sorted(by: { $0.name == $1.name ? $0.path < $1.path : $0.name < $1.name }) {
             let data = (try? bundle.read(candidate.path)) ?? Data()
-            files.append(try parse(String(decoding: data, as: UTF8.self), path: candidate.path, versionLabel: versionLabel))
+            files.append(
+                try parse(String(decoding: data, as: UTF8.self), path: candidate.path, versionLabel: versionLabel))
         }
         return EBExtensions(files: files)
     }
 
     /// Parses one configuration file's text.
-    public static func parse(_ text: String, path: String, versionLabel: String) throws(EBExtensionsError) -> ConfigFile {
+    public static func parse(_ text: String, path: String, versionLabel: String) throws(EBExtensionsError) -> ConfigFile
+    {
         let value: ConfigValue
         do {
             value = try ConfigFileParser.parse(text)
@@ -98,6 +100,7 @@ public struct EBExtensions: Sendable, Equatable {
             }
         }
         return ConfigFile(
-            path: path, optionSettings: settings, commands: commands, containerCommands: containerCommands, otherKeys: other)
+            path: path, optionSettings: settings, commands: commands, containerCommands: containerCommands,
+            otherKeys: other)
     }
 }

@@ -47,7 +47,9 @@ public struct Dockerfile: Sendable, Equatable {
         "TARGETPLATFORM": "linux/amd64", "TARGETOS": "linux", "TARGETARCH": "amd64", "TARGETVARIANT": "",
     ]
 
-    public static func parse(_ text: String, buildArguments: [String: String] = [:]) throws(DockerfileError) -> Dockerfile {
+    public static func parse(_ text: String, buildArguments: [String: String] = [:]) throws(DockerfileError)
+        -> Dockerfile
+    {
         let instructions = DockerfileLexer.instructions(text)
         if instructions.isEmpty { throw .empty }
         var globals = platformArguments
@@ -122,7 +124,8 @@ public struct Dockerfile: Sendable, Equatable {
                 throw .invalidBaseImage(line: instruction.line, image: baseName, reason: error)
             }
         }
-        return Stage(index: index, name: name, base: base, baseName: baseName, platform: platform, line: instruction.line)
+        return Stage(
+            index: index, name: name, base: base, baseName: baseName, platform: platform, line: instruction.line)
     }
 
     /// `COPY --from=` names a stage (by name or index) or else an image to pull.

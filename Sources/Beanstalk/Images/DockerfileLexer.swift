@@ -53,7 +53,9 @@ enum DockerfileLexer {
                 while index < lines.count {
                     let line = lines[index]
                     index += 1
-                    if line == terminator.word || (terminator.stripTabs && line.trimmingCharacters(in: ["\t"]) == terminator.word) {
+                    if line == terminator.word
+                        || (terminator.stripTabs && line.trimmingCharacters(in: ["\t"]) == terminator.word)
+                    {
                         break
                     }
                 }

@@ -56,7 +56,9 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
             throw .hexIdentifier(text)
         }
         let (domain, remainder) = splitDockerDomain(text)
-        let remote = remainder.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? remainder
+        let remote =
+            remainder.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+            ?? remainder
         if remote.lowercased() != remote {
             throw .uppercaseRepository(remote: remote)
         }

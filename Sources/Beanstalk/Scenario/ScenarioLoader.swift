@@ -15,7 +15,8 @@ extension Scenario {
             throw ScenarioError(file: file, key: "", problem: "cannot be read")
         }
         let scenario = try parse(String(decoding: data, as: UTF8.self), file: file)
-        for candidate in ["bundle", "bundle.zip"] where FileManager.default.fileExists(atPath: folder + "/" + candidate) {
+        for candidate in ["bundle", "bundle.zip"] where FileManager.default.fileExists(atPath: folder + "/" + candidate)
+        {
             return (scenario, folder + "/" + candidate)
         }
         throw ScenarioError(file: file, key: "", problem: "the scenario has no bundle/ folder or bundle.zip beside it")
@@ -154,13 +155,18 @@ extension Scenario {
         let entry = try node.mapping(allowed: ["key", "dockerAuth", "content", "file"])
         let given = ["dockerAuth", "content", "file"].filter { !entry[$0].isMissing }
         guard given.count == 1 else {
-            throw node.error("give exactly one of dockerAuth, content or file (found \(given.isEmpty ? "none" : given.joined(separator: ", ")))")
+            throw node.error(
+                "give exactly one of dockerAuth, content or file (found \(given.isEmpty ? "none" : given.joined(separator: ", ")))"
+            )
         }
         let content: Object.Content
         switch given[0] {
         case "dockerAuth":
-            let auth = try entry["dockerAuth"].mapping(allowed: ["registry", "user", "password", "format", "email", "credsStore"])
-            let format = try auth["format"].oneOf(DockerAuthSpec.Format.allCases.map(\.rawValue), default: "config.json")
+            let auth = try entry["dockerAuth"].mapping(allowed: [
+                "registry", "user", "password", "format", "email", "credsStore",
+            ])
+            let format = try auth["format"].oneOf(
+                DockerAuthSpec.Format.allCases.map(\.rawValue), default: "config.json")
             let credsStore = try auth["credsStore"].optionalString()
             if credsStore != nil && format == "dockercfg" {
                 throw auth["credsStore"].error("only a config.json file can name a credential store")
@@ -219,7 +225,8 @@ extension Scenario {
             }
             return RegistrySpec(
                 host: try nonEmpty(entry["host"]),
-                auth: RegistrySpec.Auth(rawValue: try entry["auth"].oneOf(RegistrySpec.Auth.allCases.map(\.rawValue), default: "basic"))!,
+                auth: RegistrySpec.Auth(
+                    rawValue: try entry["auth"].oneOf(RegistrySpec.Auth.allCases.map(\.rawValue), default: "basic"))!,
                 users: users, images: images)
         }
     }
@@ -232,7 +239,8 @@ extension Scenario {
             let kind = Deployment.Kind(rawValue: try entry["type"].oneOf(Deployment.Kind.allCases.map(\.rawValue)))!
             let environment = try entry["environment"].stringMap()
             if kind == .configuration && environment.isEmpty {
-                throw entry["environment"].error("a configuration deployment must change at least one environment property")
+                throw entry["environment"].error(
+                    "a configuration deployment must change at least one environment property")
             }
             return Deployment(kind: kind, environment: environment)
         }
@@ -240,7 +248,8 @@ extension Scenario {
 
     private static func expectation(_ node: ScenarioNode) throws(ScenarioError) -> Expectation {
         let entry = try node.mapping(allowed: ["outcome", "images", "failure", "deployment"])
-        let outcome = Expectation.Outcome(rawValue: try entry["outcome"].oneOf(Expectation.Outcome.allCases.map(\.rawValue)))!
+        let outcome = Expectation.Outcome(
+            rawValue: try entry["outcome"].oneOf(Expectation.Outcome.allCases.map(\.rawValue)))!
         let imageNodes = try entry["images"].items()
         var images: [String] = []
         for node in imageNodes {
@@ -278,7 +287,9 @@ extension Scenario {
         }
         var deployment: Int?
         if let text = try entry["deployment"].optionalString() {
-            guard let index = Int(text), index >= 0 else { throw entry["deployment"].error("must be a deployment index (0, 1, …)") }
+            guard let index = Int(text), index >= 0 else {
+                throw entry["deployment"].error("must be a deployment index (0, 1, …)")
+            }
             deployment = index
         }
         return Expectation(outcome: outcome, images: images, failure: failure, deployment: deployment)
@@ -291,7 +302,8 @@ extension Scenario {
     /// `us-east-2`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`.
     private static func isRegion(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber })
+        else {
             return false
         }
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }

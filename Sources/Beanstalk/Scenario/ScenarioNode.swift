@@ -20,7 +20,9 @@ struct ScenarioNode {
 
     var isMissing: Bool {
         guard let node else { return true }
-        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) { return true }
+        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
+            return true
+        }
         return false
     }
 
@@ -100,7 +102,9 @@ struct ScenarioNode {
             }
             return scalar.string
         }
-        guard node.mapping != nil else { throw error("must be a policy document (a mapping, or a JSON object as a string)") }
+        guard node.mapping != nil else {
+            throw error("must be a policy document (a mapping, or a JSON object as a string)")
+        }
         return ScenarioNode.json(node)
     }
 
@@ -118,7 +122,9 @@ struct ScenarioNode {
         case .sequence(let sequence):
             return "[" + sequence.map(json).joined(separator: ",") + "]"
         case .mapping(let mapping):
-            return "{" + mapping.map { DockerLogin.goJSONString($0.key.string ?? "") + ":" + json($0.value) }.joined(separator: ",") + "}"
+            return "{"
+                + mapping.map { DockerLogin.goJSONString($0.key.string ?? "") + ":" + json($0.value) }.joined(
+                    separator: ",") + "}"
         case .alias:
             return "null"
         }

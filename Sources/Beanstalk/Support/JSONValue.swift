@@ -61,7 +61,8 @@ enum JSONValue: Equatable, Sendable, Decodable {
         switch self {
         case .string(let value): value
         case .integer(let value): String(value)
-        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) + ".0" : String(value)
+        case .number(let value):
+            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) + ".0" : String(value)
         case .bool(let value): value ? "True" : "False"
         default: nil
         }

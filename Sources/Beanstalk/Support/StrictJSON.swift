@@ -119,13 +119,16 @@ enum StrictJSON {
                     index += 1
                     guard index < bytes.count else { throw failure("") }
                     switch bytes[index] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         break
                     case UInt8(ascii: "u"):
                         for _ in 0..<4 {
                             index += 1
-                            guard index < bytes.count, isHex(bytes[index]) else { throw failure("in \\u hexadecimal character escape") }
+                            guard index < bytes.count, isHex(bytes[index]) else {
+                                throw failure("in \\u hexadecimal character escape")
+                            }
                         }
                     default:
                         throw failure("in string escape code")
@@ -146,20 +149,28 @@ enum StrictJSON {
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                guard index < bytes.count, isDigit(bytes[index]) else { throw failure("after decimal point in numeric literal") }
+                guard index < bytes.count, isDigit(bytes[index]) else {
+                    throw failure("after decimal point in numeric literal")
+                }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                guard index < bytes.count, isDigit(bytes[index]) else { throw failure("in exponent of numeric literal") }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
+                guard index < bytes.count, isDigit(bytes[index]) else {
+                    throw failure("in exponent of numeric literal")
+                }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
         }
 
         mutating func literal(_ word: String) throws(Failure) {
             for expected in word.utf8 {
-                guard index < bytes.count, bytes[index] == expected else { throw failure("in literal \(word) (expecting '\(Character(UnicodeScalar(expected)))')") }
+                guard index < bytes.count, bytes[index] == expected else {
+                    throw failure("in literal \(word) (expecting '\(Character(UnicodeScalar(expected)))')")
+                }
                 index += 1
             }
         }

@@ -87,7 +87,8 @@ extension ECRBackend {
             }
             do {
                 let reference: ManifestReference = selector.digest.map { .digest($0) } ?? .tag(selector.tag!)
-                let served = try registry.manifest(record.registry.namespace, record.name, reference: reference, accepting: accepting)
+                let served = try registry.manifest(
+                    record.registry.namespace, record.name, reference: reference, accepting: accepting)
                 if let tag = selector.tag, selector.digest != nil,
                     try store.read({ try $0.registry.tagTarget(record.registry.namespace.id, record.name, tag: tag) })
                         != selector.digest
@@ -95,7 +96,9 @@ extension ECRBackend {
                     failures.append(
                         ImageFailure(
                             imageId: id, failureCode: "ImageTagDoesNotMatchDigest",
-                            failureReason: "Invalid parameter at 'imageTag' failed to satisfy constraint: 'Image tag does not match digest'"))
+                            failureReason:
+                                "Invalid parameter at 'imageTag' failed to satisfy constraint: 'Image tag does not match digest'"
+                        ))
                     continue
                 }
                 let bytes = try registry.readManifestBytes(served.record)
@@ -106,7 +109,8 @@ extension ECRBackend {
                         imageManifest: String(decoding: bytes, as: UTF8.self),
                         imageManifestMediaType: served.record.mediaType))
             } catch RegistryError.manifestUnknown {
-                failures.append(ImageFailure(imageId: id, failureCode: "ImageNotFound", failureReason: "Requested image not found"))
+                failures.append(
+                    ImageFailure(imageId: id, failureCode: "ImageNotFound", failureReason: "Requested image not found"))
             } catch RegistryError.manifestNotAcceptable(let message) {
                 failures.append(ImageFailure(imageId: id, failureCode: "ImageNotFound", failureReason: message))
             } catch let error as RegistryError {
@@ -119,7 +123,8 @@ extension ECRBackend {
     /// By digest: the image and every tag on it go (refused while an index lists it). By tag:
     /// the tag goes, and the image with its last tag (the ECR user guide: "When you remove the
     /// last tag from an image, the image is deleted from your repository").
-    func batchDeleteImage(_ input: BatchDeleteImageRequest, context: RequestContext) throws -> BatchDeleteImageResponse {
+    func batchDeleteImage(_ input: BatchDeleteImageRequest, context: RequestContext) throws -> BatchDeleteImageResponse
+    {
         try ECRNames.checkBatch(input.imageIds.count, member: "imageIds")
         return try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
@@ -163,7 +168,8 @@ extension ECRBackend {
                 if removesImage {
                     try transaction.registry.deleteManifest(namespace, record.name, digest: digest)
                     let shown = selector.tag.map { [$0] } ?? tags
-                    deleted += shown.isEmpty
+                    deleted +=
+                        shown.isEmpty
                         ? [ImageIdentifier(imageDigest: digest)]
                         : shown.map { ImageIdentifier(imageDigest: digest, imageTag: $0) }
                 } else {
@@ -194,7 +200,8 @@ extension ECRBackend {
         if let expected = input.imageDigest, expected != digest {
             // Unverified wording: the model documents the condition only.
             throw ECRError.imageDigestDoesNotMatch(
-                "The specified image digest '\(expected)' does not match the digest '\(digest)' that Amazon ECR calculated for the image.")
+                "The specified image digest '\(expected)' does not match the digest '\(digest)' that Amazon ECR calculated for the image."
+            )
         }
         let record = try readRepository(context, input.registryId, input.repositoryName) { record, _ in record }
         let document: ManifestDocument
@@ -223,15 +230,18 @@ extension ECRBackend {
             let list = "[\(missing.joined(separator: ", "))]"
             let target = "repository with name '\(record.name)' in registry with id '\(record.registry.accountID)'"
             throw document.kind == .index
-                ? ECRError.referencedImagesNotFound("Images with digests '\(list)' required for pushing image into \(target) do not exist")
-                : ECRError.layersNotFound("Layers with digests '\(list)' required for pushing image into \(target) do not exist")
+                ? ECRError.referencedImagesNotFound(
+                    "Images with digests '\(list)' required for pushing image into \(target) do not exist")
+                : ECRError.layersNotFound(
+                    "Layers with digests '\(list)' required for pushing image into \(target) do not exist")
         } catch let error as RegistryError {
             throw Self.apiError(error, record)
         }
         return PutImageResponse(
             image: Image(
                 registryId: record.registry.accountID, repositoryName: record.name,
-                imageId: ImageIdentifier(imageDigest: digest, imageTag: input.imageTag), imageManifest: input.imageManifest,
+                imageId: ImageIdentifier(imageDigest: digest, imageTag: input.imageTag),
+                imageManifest: input.imageManifest,
                 imageManifestMediaType: document.mediaType))
     }
 }

@@ -24,7 +24,9 @@ extension ECRBackend {
             for digest in input.layerDigests {
                 if digest.isEmpty {
                     failures.append(
-                        LayerFailure(layerDigest: digest, failureCode: "MissingLayerDigest", failureReason: "Missing layer digest"))
+                        LayerFailure(
+                            layerDigest: digest, failureCode: "MissingLayerDigest",
+                            failureReason: "Missing layer digest"))
                 } else if !Digest.isValid(digest) {
                     failures.append(
                         LayerFailure(

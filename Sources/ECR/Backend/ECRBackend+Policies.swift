@@ -22,17 +22,20 @@ extension ECRBackend {
             guard let text = record.policyText else {
                 throw ECRError.repositoryPolicyNotFound(name: record.name, registryID: record.registry.accountID)
             }
-            return RepositoryPolicyResponse(registryId: record.registry.accountID, repositoryName: record.name, policyText: text)
+            return RepositoryPolicyResponse(
+                registryId: record.registry.accountID, repositoryName: record.name, policyText: text)
         }
     }
 
-    func deleteRepositoryPolicy(_ input: RepositoryRequest, context: RequestContext) throws -> RepositoryPolicyResponse {
+    func deleteRepositoryPolicy(_ input: RepositoryRequest, context: RequestContext) throws -> RepositoryPolicyResponse
+    {
         try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             guard let text = record.policyText else {
                 throw ECRError.repositoryPolicyNotFound(name: record.name, registryID: record.registry.accountID)
             }
             try transaction.setPolicy(record.registry, record.name, nil)
-            return RepositoryPolicyResponse(registryId: record.registry.accountID, repositoryName: record.name, policyText: text)
+            return RepositoryPolicyResponse(
+                registryId: record.registry.accountID, repositoryName: record.name, policyText: text)
         }
     }
 

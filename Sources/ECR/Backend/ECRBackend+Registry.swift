@@ -38,7 +38,8 @@ extension ECRBackend {
     }
 
     /// Replication is not built, so the configuration is always empty.
-    func describeRegistry(_ input: DescribeRegistryRequest, context: RequestContext) throws -> DescribeRegistryResponse {
+    func describeRegistry(_ input: DescribeRegistryRequest, context: RequestContext) throws -> DescribeRegistryResponse
+    {
         let registry = ECRRegistry(accountID: context.accountID, region: context.region)
         try authorization.require(context, registry: registry, repository: nil, policy: nil)
         return DescribeRegistryResponse(

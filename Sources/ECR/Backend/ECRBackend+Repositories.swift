@@ -3,7 +3,8 @@ import Foundation
 import Registry
 
 extension ECRBackend {
-    func createRepository(_ input: CreateRepositoryRequest, context: RequestContext) throws -> CreateRepositoryResponse {
+    func createRepository(_ input: CreateRepositoryRequest, context: RequestContext) throws -> CreateRepositoryResponse
+    {
         let registry = try target(input.registryId, context)
         try ECRNames.checkRepositoryName(input.repositoryName)
         let mutability = try TagMutability.validate(
@@ -15,7 +16,8 @@ extension ECRBackend {
         try authorization.require(context, registry: registry, repository: input.repositoryName, policy: nil)
         let record = RepositoryRecord(
             registry: registry, name: input.repositoryName, createdAt: clock.now(), mutability: mutability,
-            scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false, encryptionType: encryption.encryptionType,
+            scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false,
+            encryptionType: encryption.encryptionType,
             kmsKey: encryption.kmsKey)
         try store.write { transaction in
             guard try transaction.repository(registry, input.repositoryName) == nil else {
@@ -46,7 +48,8 @@ extension ECRBackend {
         }
         try authorization.require(context, registry: registry, repository: nil, policy: nil)
         let all = try store.read { try $0.repositories(registry) }
-        let offset = try ECRPageToken.decode(input.nextToken, listing: "DescribeRepositories", scope: registry.namespace.id)
+        let offset = try ECRPageToken.decode(
+            input.nextToken, listing: "DescribeRepositories", scope: registry.namespace.id)
         let (page, next) = ECRPageToken.page(
             all, offset: offset, limit: input.maxResults ?? 100, listing: "DescribeRepositories",
             scope: registry.namespace.id)
@@ -55,7 +58,8 @@ extension ECRBackend {
 
     /// Without `force`, a repository that holds images is refused; with it, everything goes
     /// (images, layers, uploads, policies, tags).
-    func deleteRepository(_ input: DeleteRepositoryRequest, context: RequestContext) throws -> DeleteRepositoryResponse {
+    func deleteRepository(_ input: DeleteRepositoryRequest, context: RequestContext) throws -> DeleteRepositoryResponse
+    {
         let record = try writeRepository(context, input.registryId, input.repositoryName) { record, transaction in
             let namespace = record.registry.namespace.id
             if input.force != true, try !transaction.registry.manifests(namespace, record.name).isEmpty {
@@ -122,7 +126,8 @@ extension ECRBackend {
     /// prefix (the model's documentation; wording unverified).
     static func checkTags(_ tags: [ResourceTag], existing: [ResourceTag]) throws(ECRError) {
         for tag in tags {
-            guard (1...128).contains(tag.Key.count), tag.Value.count <= 256, !tag.Key.lowercased().hasPrefix("aws:") else {
+            guard (1...128).contains(tag.Key.count), tag.Value.count <= 256, !tag.Key.lowercased().hasPrefix("aws:")
+            else {
                 throw .invalidTagParameter(
                     "An invalid parameter has been specified. Tag keys can have a maximum character length of 128 characters, and tag values can have a maximum length of 256 characters."
                 )

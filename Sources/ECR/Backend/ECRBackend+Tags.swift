@@ -33,7 +33,8 @@ extension ECRBackend {
     /// unverified).
     func repository(arn: String, _ context: RequestContext) throws(ECRError) -> (registryID: String, name: String) {
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "ecr", parts[3] == context.region,
+        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "ecr",
+            parts[3] == context.region,
             parts[5].hasPrefix("repository/")
         else {
             throw .invalidParameter("Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'")

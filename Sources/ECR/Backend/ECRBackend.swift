@@ -29,7 +29,8 @@ struct ECRBackend: Sendable {
     ) throws -> RepositoryRecord {
         try ECRNames.checkRepositoryName(name)
         let record = try transaction.repository(registry, name)
-        try authorization.require(context, action: action, registry: registry, repository: name, policy: record?.policyText)
+        try authorization.require(
+            context, action: action, registry: registry, repository: name, policy: record?.policyText)
         guard let record else { throw ECRError.repositoryNotFound(name: name, registryID: registry.accountID) }
         return record
     }
@@ -64,9 +65,13 @@ struct ECRBackend: Sendable {
             repositoryUri: ECRHost.advertisedName(record.registry, endpoint: endpoint()) + "/" + record.name,
             createdAt: record.createdAt, imageTagMutability: record.mutability.setting,
             imageTagMutabilityExclusionFilters: record.mutability.exclusions.isEmpty
-                ? nil : record.mutability.exclusions.map { ImageTagMutabilityExclusionFilter(filterType: "WILDCARD", filter: $0) },
+                ? nil
+                : record.mutability.exclusions.map {
+                    ImageTagMutabilityExclusionFilter(filterType: "WILDCARD", filter: $0)
+                },
             imageScanningConfiguration: ImageScanningConfiguration(scanOnPush: record.scanOnPush),
-            encryptionConfiguration: EncryptionConfiguration(encryptionType: record.encryptionType, kmsKey: record.kmsKey))
+            encryptionConfiguration: EncryptionConfiguration(
+                encryptionType: record.encryptionType, kmsKey: record.kmsKey))
     }
 
     /// What ECR's API says for an error of the registry backend it called.
@@ -78,7 +83,8 @@ struct ECRBackend: Sendable {
         case .custom(let code, _, let message, _) where code == "TAG_INVALID":
             return ECRError.imageTagAlreadyExists(message)
         case .manifestInvalid(let detail):
-            return ECRError.invalidParameter("Invalid parameter at 'ImageManifest' failed to satisfy constraint: '\(detail)'")
+            return ECRError.invalidParameter(
+                "Invalid parameter at 'ImageManifest' failed to satisfy constraint: '\(detail)'")
         default:
             return error
         }
@@ -95,7 +101,8 @@ enum ECRTagPolicy {
             record.mutability.isImmutable(change.tag)
         else { return }
         throw RegistryError.custom(
-            code: "TAG_INVALID", status: 400, message: record.mutability.refusal(tag: change.tag, repository: change.repository))
+            code: "TAG_INVALID", status: 400,
+            message: record.mutability.refusal(tag: change.tag, repository: change.repository))
     }
 
     /// `ecr:<account>:<region>` back to its registry.

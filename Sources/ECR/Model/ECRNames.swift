@@ -20,7 +20,8 @@ enum ECRNames {
         guard id.utf8.count == 12, id.utf8.allSatisfy({ (48...57).contains($0) }) else {
             // Unverified wording, shaped like the repositoryName message.
             throw .invalidParameter(
-                "Invalid parameter at 'registryId' failed to satisfy constraint: 'must satisfy regular expression '[0-9]{12}''")
+                "Invalid parameter at 'registryId' failed to satisfy constraint: 'must satisfy regular expression '[0-9]{12}''"
+            )
         }
     }
 

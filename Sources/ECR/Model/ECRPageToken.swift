@@ -14,9 +14,13 @@ struct ECRPageToken: Codable, Equatable {
 
     static func decode(_ token: String?, listing: String, scope: String) throws(ECRError) -> Int {
         guard let token else { return 0 }
-        guard let data = Data(base64Encoded: token), let decoded = try? JSONDecoder().decode(ECRPageToken.self, from: data),
+        guard let data = Data(base64Encoded: token),
+            let decoded = try? JSONDecoder().decode(ECRPageToken.self, from: data),
             decoded.listing == listing, decoded.scope == scope, decoded.offset >= 0
-        else { throw .invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'") }
+        else {
+            throw .invalidParameter(
+                "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid NextToken'")
+        }
         return decoded.offset
     }
 

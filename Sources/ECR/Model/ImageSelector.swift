@@ -27,10 +27,16 @@ struct ImageSelector: Sendable, Equatable {
             return ("MissingDigestAndTag", "Invalid request parameters: both tag and digest cannot be null")
         }
         if let digest, !Digest.isValid(digest) {
-            return ("InvalidImageDigest", "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'")
+            return (
+                "InvalidImageDigest",
+                "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'"
+            )
         }
         if let tag, !Tag.isValid(tag, flavor: .ecr) {
-            return ("InvalidImageTag", "Invalid request parameters: image tag should satisfy the regex '[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,299}'")
+            return (
+                "InvalidImageTag",
+                "Invalid request parameters: image tag should satisfy the regex '[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,299}'"
+            )
         }
         return nil
     }

@@ -25,7 +25,8 @@ enum PolicyText {
         }
         func failure(_ reason: String) -> ECRError {
             .invalidParameter(
-                "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: \(reason)'")
+                "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: \(reason)'"
+            )
         }
         guard let object = json(text), let rules = object["rules"] as? [[String: Any]], !rules.isEmpty else {
             throw failure("Could not map policyString into LifecyclePolicy.")

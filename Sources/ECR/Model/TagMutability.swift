@@ -25,11 +25,14 @@ struct TagMutability: Sendable, Equatable {
     /// filters exist, assumed here for the *_WITH_EXCLUSION settings).
     func refusal(tag: String, repository: String) -> String {
         let reason = setting == "IMMUTABLE" ? "the repository is immutable" : "the tag is immutable"
-        return "The image tag '\(tag)' already exists in the '\(repository)' repository and cannot be overwritten because \(reason)."
+        return
+            "The image tag '\(tag)' already exists in the '\(repository)' repository and cannot be overwritten because \(reason)."
     }
 
     /// Checks settings and filters as CreateRepository / PutImageTagMutability receive them.
-    static func validate(_ setting: String, exclusions: [ImageTagMutabilityExclusionFilter]?) throws(ECRError) -> TagMutability {
+    static func validate(_ setting: String, exclusions: [ImageTagMutabilityExclusionFilter]?) throws(ECRError)
+        -> TagMutability
+    {
         guard values.contains(setting) else {
             throw .validation(
                 "1 validation error detected: Value '\(setting.prefix(64))' at 'imageTagMutability' failed to satisfy constraint: Member must satisfy enum value set: [\(values.joined(separator: ", "))]"
@@ -38,22 +41,29 @@ struct TagMutability: Sendable, Equatable {
         let filters = exclusions ?? []
         let withExclusion = setting.hasSuffix("_WITH_EXCLUSION")
         if withExclusion && filters.isEmpty {
-            throw .invalidParameter("imageTagMutabilityExclusionFilters must be specified when imageTagMutability is \(setting)")
+            throw .invalidParameter(
+                "imageTagMutabilityExclusionFilters must be specified when imageTagMutability is \(setting)")
         }
         if !withExclusion && !filters.isEmpty {
-            throw .invalidParameter("imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION")
+            throw .invalidParameter(
+                "imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION"
+            )
         }
         if filters.count > 5 {
             throw .validation(
-                "1 validation error detected: Value at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: Member must have length less than or equal to 5")
+                "1 validation error detected: Value at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: Member must have length less than or equal to 5"
+            )
         }
         for filter in filters {
             let bytes = Array(filter.filter.utf8)
             let allowed = bytes.allSatisfy {
-                (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || [46, 95, 42, 45].contains($0)
+                (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)
+                    || [46, 95, 42, 45].contains($0)
             }
             guard filter.filterType == "WILDCARD", (1...128).contains(bytes.count), allowed else {
-                throw .invalidParameter("Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'filter must satisfy regular expression '^[0-9a-zA-Z._*-]{1,128}$' and filterType must be WILDCARD'")
+                throw .invalidParameter(
+                    "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'filter must satisfy regular expression '^[0-9a-zA-Z._*-]{1,128}$' and filterType must be WILDCARD'"
+                )
             }
         }
         return TagMutability(setting: setting, exclusions: filters.map(\.filter))

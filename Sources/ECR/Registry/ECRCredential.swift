@@ -12,7 +12,9 @@ enum ECRCredential: Sendable {
     /// Clients send `Authorization: Basic base64(AWS:<password>)` on every request (EB-SPEC
     /// §B.5). Anything other than Basic, or Basic with nothing in it, counts as no credential.
     static func read(_ request: HTTPRequest, store: ECRStore) -> ECRCredential {
-        guard let basic = BasicCredentials(request), !(basic.user.isEmpty && basic.password.isEmpty) else { return .missing }
+        guard let basic = BasicCredentials(request), !(basic.user.isEmpty && basic.password.isEmpty) else {
+            return .missing
+        }
         guard basic.user == "AWS", !basic.password.isEmpty,
             let token = (try? store.read { try $0.token(hash: AuthorizationPassword.hash(basic.password)) }) ?? nil
         else { return .invalid }

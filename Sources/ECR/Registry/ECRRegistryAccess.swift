@@ -37,7 +37,9 @@ struct ECRRegistryAccess: RegistryAccessControl {
             // 400 as for a token of another region at login (EB-SPEC §B.5); wording ebauth's.
             throw .custom(
                 code: "DENIED", status: 400,
-                message: "Your authorization token was issued in region '\(token.region)' and cannot be used in region '\(registry.region)'.")
+                message:
+                    "Your authorization token was issued in region '\(token.region)' and cannot be used in region '\(registry.region)'."
+            )
         }
         guard token.expiresAt > clock.now() else {
             throw .denied(message: "Your authorization token has expired. Reauthenticate and try again.")
@@ -88,12 +90,15 @@ struct ECRRegistryAccess: RegistryAccessControl {
             switch kind {
             case .manifest: return (["PutImage"], repository)
             case .startUpload: return (["InitiateLayerUpload"], repository)
-            case .monolithicUpload: return (["InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload"], repository)
+            case .monolithicUpload:
+                return (["InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload"], repository)
             case .uploadChunk, .uploadStatus, .cancelUpload: return (["UploadLayerPart"], repository)
             case .completeUpload: return (["CompleteLayerUpload"], repository)
             }
         case .delete(let repository, let kind):
-            guard kind != .blob else { throw .unsupported(detail: "ECR does not delete layers through the registry API") }
+            guard kind != .blob else {
+                throw .unsupported(detail: "ECR does not delete layers through the registry API")
+            }
             return (["BatchDeleteImage"], repository)
         }
     }

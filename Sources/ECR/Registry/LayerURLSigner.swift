@@ -32,7 +32,8 @@ struct LayerURLSigner: Sendable {
     func sign(_ registry: ECRRegistry, repository: String, digest: String, expires: Int64) throws -> String {
         let key = SymmetricKey(data: try store.signingKey())
         let message = [registry.accountID, registry.region, repository, digest, String(expires)].joined(separator: "\n")
-        return HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key).map { String(format: "%02x", $0) }
+            .joined()
     }
 
     /// Repository names need no escaping beyond `/`, which is kept (it is part of the name).
@@ -55,7 +56,9 @@ struct LayerDownloadResponder: HTTPResponder {
         guard parts.count == 3, let repository = query["repository"], let expiresText = query["X-Ebauth-Expires"],
             let expires = Int64(expiresText), let signature = query["X-Ebauth-Signature"]
         else {
-            return error("AccessDenied", "Query-string authentication requires the X-Ebauth-Signature and X-Ebauth-Expires parameters", 403)
+            return error(
+                "AccessDenied",
+                "Query-string authentication requires the X-Ebauth-Signature and X-Ebauth-Expires parameters", 403)
         }
         let target = ECRRegistry(accountID: parts[0], region: parts[1])
         let digest = parts[2]
@@ -86,7 +89,9 @@ struct LayerDownloadResponder: HTTPResponder {
             return HTTPResponse(status: 200, headers: headers, body: .file(path: served.path, offset: 0, length: size))
         case .partial(let range):
             headers.add("Content-Range", range.contentRange(size: size))
-            return HTTPResponse(status: 206, headers: headers, body: .file(path: served.path, offset: range.offset, length: range.length))
+            return HTTPResponse(
+                status: 206, headers: headers,
+                body: .file(path: served.path, offset: range.offset, length: range.length))
         case .unsatisfiable:
             return error("InvalidRange", "The requested range is not satisfiable", 416)
         }
@@ -94,6 +99,7 @@ struct LayerDownloadResponder: HTTPResponder {
 
     private func error(_ code: String, _ message: String, _ status: Int) -> HTTPResponse {
         ErrorRenderer.render(
-            AWSError(code: code, message: message, status: status), protocol: .restXML, requestID: RequestID.make(for: .restXML))
+            AWSError(code: code, message: message, status: status), protocol: .restXML,
+            requestID: RequestID.make(for: .restXML))
     }
 }

@@ -63,7 +63,8 @@ struct ECRTransaction {
             [
                 .text(record.registry.accountID), .text(record.registry.region), .text(record.name),
                 .real(record.createdAt.timeIntervalSince1970), .text(record.mutability.setting),
-                .text(Self.encode(record.mutability.exclusions)), .bool(record.scanOnPush), .text(record.encryptionType),
+                .text(Self.encode(record.mutability.exclusions)), .bool(record.scanOnPush),
+                .text(record.encryptionType),
                 .optional(record.kmsKey), .optional(record.policyText), .optional(record.lifecyclePolicyText),
             ])
     }
@@ -110,7 +111,8 @@ struct ECRTransaction {
             registry: ECRRegistry(accountID: try row.string("account_id"), region: try row.string("region")),
             name: try row.string("name"), createdAt: Date(timeIntervalSince1970: try row.double("created_at")),
             mutability: TagMutability(
-                setting: try row.string("image_tag_mutability"), exclusions: decode(try row.string("mutability_exclusions"))),
+                setting: try row.string("image_tag_mutability"),
+                exclusions: decode(try row.string("mutability_exclusions"))),
             scanOnPush: try row.bool("scan_on_push"), encryptionType: try row.string("encryption_type"),
             kmsKey: try row.optionalString("kms_key"), policyText: try row.optionalString("policy_text"),
             lifecyclePolicyText: try row.optionalString("lifecycle_policy_text"))
@@ -179,7 +181,8 @@ struct ECRTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .text(hash), .text(token.registryID), .text(token.region), .text(token.caller.accountID), .text(token.caller.arn),
+                .text(hash), .text(token.registryID), .text(token.region), .text(token.caller.accountID),
+                .text(token.caller.arn),
                 .text(token.caller.userID), .text(token.caller.accessKeyID), .text(token.caller.kind.rawValue),
                 .real(token.issuedAt.timeIntervalSince1970), .real(token.expiresAt.timeIntervalSince1970),
             ])

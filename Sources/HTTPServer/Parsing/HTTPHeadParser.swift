@@ -72,8 +72,9 @@ public enum HTTPHeadParser {
             }
         }
         let first = target[0]
-        guard first == UInt8(ascii: "/") || target.starts(with: "http://".utf8) || target.starts(with: "https://".utf8)
-            || (target.count == 1 && first == UInt8(ascii: "*"))
+        guard
+            first == UInt8(ascii: "/") || target.starts(with: "http://".utf8) || target.starts(with: "https://".utf8)
+                || (target.count == 1 && first == UInt8(ascii: "*"))
         else { throw .malformedRequestLine }
         return HTTPRequestHead(
             method: String(decoding: method, as: UTF8.self), target: String(decoding: target, as: UTF8.self),

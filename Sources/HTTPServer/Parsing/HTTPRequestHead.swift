@@ -63,7 +63,8 @@ public struct HTTPRequestHead: Sendable, Equatable {
 
     public var expectsContinue: Bool {
         headers.contains {
-            $0.name.equalsIgnoringASCIICase("expect") && $0.value.trimmingASCIIWhitespace().lowercased() == "100-continue"
+            $0.name.equalsIgnoringASCIICase("expect")
+                && $0.value.trimmingASCIIWhitespace().lowercased() == "100-continue"
         }
     }
 }

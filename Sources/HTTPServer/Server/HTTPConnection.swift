@@ -133,7 +133,9 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Starts receiving the body of `head` (framed as `framing`): the request becomes this
     /// connection's `pendingBody` until `continueBody` finishes it.
-    func beginBody(_ head: HTTPRequestHead, framing: HTTPRequestHead.BodyFraming, configuration: HTTPServerConfiguration) throws {
+    func beginBody(
+        _ head: HTTPRequestHead, framing: HTTPRequestHead.BodyFraming, configuration: HTTPServerConfiguration
+    ) throws {
         var sink = BodySink(
             threshold: configuration.memoryBodyThreshold, maximum: configuration.maxBodyBytes,
             directory: configuration.spoolDirectory)
@@ -156,7 +158,9 @@ final class HTTPConnection: @unchecked Sendable {
     /// Receives the pending body. Returns the request's head and body once complete; throws
     /// `WaitForMoreBodyBytes` when no byte came for `patience` (the progress is kept), and
     /// discards what was received on any other error.
-    func continueBody(configuration: HTTPServerConfiguration, patienceMilliseconds: Int) throws -> (HTTPRequestHead, HTTPBody) {
+    func continueBody(configuration: HTTPServerConfiguration, patienceMilliseconds: Int) throws -> (
+        HTTPRequestHead, HTTPBody
+    ) {
         guard var pending = pendingBody else { throw HTTPParseError.truncatedBody }
         pendingBody = nil
         let idle = configuration.bodyIdleTimeout.milliseconds
@@ -167,7 +171,8 @@ final class HTTPConnection: @unchecked Sendable {
                     if remaining == 0 { return (pending.head, try pending.sink.finish()) }
                     if hasBufferedBytes {
                         let take = min(remaining, writeIndex - readIndex)
-                        try pending.sink.append(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<(readIndex + take)]))
+                        try pending.sink.append(
+                            UnsafeRawBufferPointer(rebasing: buffer[readIndex..<(readIndex + take)]))
                         readIndex += take
                         pending.progress = .length(remaining: remaining - take)
                         continue
@@ -176,7 +181,9 @@ final class HTTPConnection: @unchecked Sendable {
                     if decoder.isComplete { return (pending.head, try pending.sink.finish()) }
                     if hasBufferedBytes {
                         var sink = pending.sink
-                        let consumed = try decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[readIndex..<writeIndex])) {
+                        let consumed = try decoder.decode(
+                            UnsafeRawBufferPointer(rebasing: buffer[readIndex..<writeIndex])
+                        ) {
                             try sink.append($0)
                         }
                         pending.sink = sink

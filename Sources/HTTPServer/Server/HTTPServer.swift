@@ -1,6 +1,6 @@
+import CSystemShims
 import Foundation
 import Logging
-import CSystemShims
 import Synchronization
 
 #if canImport(Glibc)
@@ -198,7 +198,8 @@ public final class HTTPServer: @unchecked Sendable {
                 let id = table.nextID
                 table.nextID += 1
                 let connection = HTTPConnection(
-                    fd: fd, id: id, remoteAddress: address, bufferSize: max(64 * 1024, configuration.maxHeaderBytes * 2))
+                    fd: fd, id: id, remoteAddress: address, bufferSize: max(64 * 1024, configuration.maxHeaderBytes * 2)
+                )
                 connection.pool = pool
                 connection.isIdle = true
                 connection.idleSince = MonotonicClock.nowMilliseconds()
@@ -268,7 +269,8 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    private func register(_ fd: Int32, token: UInt64, events: UInt32, modify: Bool = false, in set: Int32? = nil) throws {
+    private func register(_ fd: Int32, token: UInt64, events: UInt32, modify: Bool = false, in set: Int32? = nil) throws
+    {
         let operation = modify ? EBAUTH_EPOLL_CTL_MOD : EBAUTH_EPOLL_CTL_ADD
         guard ebauth_epoll_ctl(set ?? epollFD, Int32(operation), fd, events, token) == 0 else {
             throw SystemError.last("epoll_ctl")
@@ -285,7 +287,8 @@ public final class HTTPServer: @unchecked Sendable {
                 if connection.pendingBody == nil {
                     guard
                         let head = try connection.readHead(
-                            maxBytes: configuration.maxHeaderBytes, timeoutMilliseconds: configuration.headerTimeout.milliseconds,
+                            maxBytes: configuration.maxHeaderBytes,
+                            timeoutMilliseconds: configuration.headerTimeout.milliseconds,
                             patienceMilliseconds: configuration.headPatience.milliseconds)
                     else {
                         forget(connection)
@@ -311,7 +314,8 @@ public final class HTTPServer: @unchecked Sendable {
                 answer(error, on: connection)
                 return
             } catch {
-                logger.debug("connection closed", metadata: ["peer": "\(connection.remoteAddress)", "error": "\(error)"])
+                logger.debug(
+                    "connection closed", metadata: ["peer": "\(connection.remoteAddress)", "error": "\(error)"])
                 forget(connection)
                 return
             }
@@ -363,9 +367,11 @@ public final class HTTPServer: @unchecked Sendable {
             guard !table.stopping || connection.parkedDeadline != nil else { return false }
             connection.isIdle = true
             connection.idleSince = MonotonicClock.nowMilliseconds()
-            return (try? register(
-                connection.fd, token: connection.id,
-                events: UInt32(EBAUTH_EPOLLIN) | UInt32(EBAUTH_EPOLLONESHOT), modify: true, in: connectionsFD)) != nil
+            return
+                (try? register(
+                    connection.fd, token: connection.id,
+                    events: UInt32(EBAUTH_EPOLLIN) | UInt32(EBAUTH_EPOLLONESHOT), modify: true, in: connectionsFD))
+                != nil
         }
         if !rearmed { forget(connection) }
     }

@@ -9,7 +9,9 @@ extension IAMBackend {
         let name = try IAMNames.name(input.PolicyName, member: "policyName", maxLength: 128)
         let path = try IAMNames.path(input.Path)
         let tags = IAMShapes.tags(input.Tags)
-        guard let document = input.PolicyDocument else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
+        guard let document = input.PolicyDocument else {
+            throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null")
+        }
         _ = try PolicyValidator.validate(document, as: .identity)
         try PolicyValidator.checkManagedSize(document)
         let account = context.accountID
@@ -90,7 +92,9 @@ extension IAMBackend {
     {
         let policy = try existingPolicy(context, input.PolicyArn, missing: IAMError.noSuchPolicy)
         let setAsDefault = input.SetAsDefault ?? false
-        guard let document = input.PolicyDocument else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
+        guard let document = input.PolicyDocument else {
+            throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null")
+        }
         _ = try PolicyValidator.validate(document, as: .identity)
         try PolicyValidator.checkManagedSize(document)
         try authorize(context, "iam:CreatePolicyVersion", resource: policy.arn)

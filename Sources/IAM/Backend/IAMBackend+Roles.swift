@@ -69,7 +69,9 @@ extension IAMBackend {
     {
         var role = try existingRole(
             context.accountID, try IAMNames.name(input.RoleName, member: "roleName", maxLength: 64))
-        guard let document = input.PolicyDocument else { throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null") }
+        guard let document = input.PolicyDocument else {
+            throw IAMError.constraint(nil, member: "policyDocument", "Member must not be null")
+        }
         _ = try PolicyValidator.validate(document, as: .trust)
         try authorize(context, "iam:UpdateAssumeRolePolicy", resource: role.arn)
         role.trustPolicy = document

@@ -20,7 +20,8 @@ final class IMDSTokens: Sendable {
         let token = Data(bytes).base64EncodedString()
         tokens.withLock { table in
             table = table.filter { $0.value.expiresAt > now }
-            table[Self.digest(token)] = Token(instanceID: instanceID, expiresAt: now.addingTimeInterval(TimeInterval(ttl)))
+            table[Self.digest(token)] = Token(
+                instanceID: instanceID, expiresAt: now.addingTimeInterval(TimeInterval(ttl)))
         }
         return token
     }

@@ -28,7 +28,8 @@ public struct BearerTokenAccess: RegistryAccessControl {
         return value
     }
 
-    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction) throws(RegistryError)
+    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction)
+        throws(RegistryError)
         -> RegistryPrincipal
     {
         guard let token = BearerCredential.token(request) else {
@@ -44,14 +45,17 @@ public struct BearerTokenAccess: RegistryAccessControl {
             throw .unauthorized(challenge: challenge(for: action, error: "invalid_token"), access: action.accessRecords)
         }
         guard Self.covers(issued.grants, action) else {
-            throw .unauthorized(challenge: challenge(for: action, error: "insufficient_scope"), access: action.accessRecords)
+            throw .unauthorized(
+                challenge: challenge(for: action, error: "insufficient_scope"), access: action.accessRecords)
         }
         return RegistryPrincipal(name: issued.subject)
     }
 
     static func covers(_ grants: [TokenGrant], _ action: RegistryAction) -> Bool {
         func has(_ type: String, _ name: String, _ wanted: String) -> Bool {
-            grants.contains { $0.type == type && $0.name == name && ($0.actions.contains(wanted) || $0.actions.contains("*")) }
+            grants.contains {
+                $0.type == type && $0.name == name && ($0.actions.contains(wanted) || $0.actions.contains("*"))
+            }
         }
         switch action {
         case .ping: return true

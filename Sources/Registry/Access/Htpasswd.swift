@@ -62,7 +62,8 @@ public enum HtpasswdError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformedLine: "an htpasswd line must be user:hash"
-        case .notBcrypt(let user): "the htpasswd entry for \(user) is not a bcrypt hash ($2y$, $2b$ or $2a$); registry:2 accepts bcrypt only"
+        case .notBcrypt(let user):
+            "the htpasswd entry for \(user) is not a bcrypt hash ($2y$, $2b$ or $2a$); registry:2 accepts bcrypt only"
         case .hashingFailed: "libcrypt could not compute a bcrypt hash"
         }
     }

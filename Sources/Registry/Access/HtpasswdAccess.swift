@@ -17,7 +17,8 @@ public struct HtpasswdAccess: RegistryAccessControl {
 
     public var challenge: String { "Basic realm=\"\(realm)\"" }
 
-    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction) throws(RegistryError)
+    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction)
+        throws(RegistryError)
         -> RegistryPrincipal
     {
         guard let credentials = BasicCredentials(request) else {

@@ -13,7 +13,8 @@ public protocol RegistryAccessControl: Sendable {
 public struct OpenAccess: RegistryAccessControl {
     public init() {}
 
-    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction) throws(RegistryError)
+    public func authorize(_ request: HTTPRequest, namespace: RegistryNamespace, action: RegistryAction)
+        throws(RegistryError)
         -> RegistryPrincipal
     {
         .anonymous

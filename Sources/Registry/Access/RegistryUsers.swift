@@ -5,7 +5,10 @@ public struct RegistryUser: Sendable, Equatable {
     public var pull: [RepositoryPattern]
     public var push: [RepositoryPattern]
 
-    public init(name: String, passwordHash: String, pull: [RepositoryPattern] = [RepositoryPattern("*")], push: [RepositoryPattern] = [RepositoryPattern("*")]) {
+    public init(
+        name: String, passwordHash: String, pull: [RepositoryPattern] = [RepositoryPattern("*")],
+        push: [RepositoryPattern] = [RepositoryPattern("*")]
+    ) {
         self.name = name
         self.passwordHash = passwordHash
         self.pull = pull

@@ -32,7 +32,8 @@ extension RegistryBackend {
 
     /// Links a blob of `from` into `to` without moving bytes; nil when `from` does not hold it
     /// (the client then uploads as usual).
-    public func mountBlob(_ namespace: RegistryNamespace, from: String, to: String, digest: String) throws -> BlobLink? {
+    public func mountBlob(_ namespace: RegistryNamespace, from: String, to: String, digest: String) throws -> BlobLink?
+    {
         guard RepositoryName.isValid(from), Digest.isValid(digest) else { return nil }
         return try store.write { transaction in
             guard try transaction.blobLink(namespace.id, from, digest) != nil else { return nil }
@@ -158,7 +159,8 @@ extension RegistryBackend {
 
     private func check(_ contentRange: String?, body: HTTPBody, size: Int64, id: String, location: String) throws {
         guard let contentRange else { return }
-        guard let range = ChunkRange(contentRange), range.start == size, range.end - range.start + 1 == Int64(body.count)
+        guard let range = ChunkRange(contentRange), range.start == size,
+            range.end - range.start + 1 == Int64(body.count)
         else { throw RegistryError.rangeInvalid(location: location, uploadID: id, size: size) }
     }
 }

@@ -33,7 +33,8 @@ extension RegistryBackend {
             namespace: namespace, repository: repository, reference: reference, accept: acceptHeaderValues)
         return try servedManifests.value(for: request) {
             var served = try manifest(
-                namespace, repository, reference: reference, accepting: AcceptedMediaTypes(headerValues: acceptHeaderValues))
+                namespace, repository, reference: reference,
+                accepting: AcceptedMediaTypes(headerValues: acceptHeaderValues))
             if served.record.size <= Self.manifestBytesKept { served.bytes = try readManifestBytes(served.record) }
             return served
         }
@@ -160,7 +161,9 @@ extension RegistryBackend {
     }
 
     /// DELETE by tag removes the tag; by digest removes the manifest and every tag on it.
-    public func deleteManifest(_ namespace: RegistryNamespace, _ repository: String, reference: ManifestReference) throws {
+    public func deleteManifest(_ namespace: RegistryNamespace, _ repository: String, reference: ManifestReference)
+        throws
+    {
         try store.write { transaction in
             try requireRepository(namespace, repository, otherwise: .manifestUnknown(reference), in: transaction)
             switch reference {

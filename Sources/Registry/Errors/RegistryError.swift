@@ -45,7 +45,10 @@ public struct RegistryAccessRecord: Sendable, Equatable {
     }
 
     var json: RegistryJSON {
-        .object([.init("Type", .string(type)), .init("Class", ""), .init("Name", .string(name)), .init("Action", .string(action))])
+        .object([
+            .init("Type", .string(type)), .init("Class", ""), .init("Name", .string(name)),
+            .init("Action", .string(action)),
+        ])
     }
 }
 
@@ -69,7 +72,8 @@ extension RegistryError {
 
     /// The wire form: status, extra headers and the envelope's entries, worded for `namespace`
     /// (nil when the request never reached one).
-    public func entries(for namespace: RegistryNamespace?) -> (status: Int, headers: [RegistryHeader], entries: [Entry]) {
+    public func entries(for namespace: RegistryNamespace?) -> (status: Int, headers: [RegistryHeader], entries: [Entry])
+    {
         let ecr = namespace?.flavor == .ecr
         func entry(_ code: RegistryErrorCode, _ message: String? = nil, _ detail: RegistryJSON? = nil) -> Entry {
             // ECR's bodies carry code and message only (EB-SPEC §B.5).
@@ -84,9 +88,17 @@ extension RegistryError {
         case .unsupported(let detail):
             return (405, [], [entry(.unsupported, nil, detail.map { .string($0) })])
         case .nameInvalid(let name):
-            return (400, [], [entry(.nameInvalid, nil, .object([.init("Name", .string(name)), .init("Reason", "invalid repository name")]))])
+            return (
+                400, [],
+                [
+                    entry(
+                        .nameInvalid, nil,
+                        .object([.init("Name", .string(name)), .init("Reason", "invalid repository name")]))
+                ]
+            )
         case .nameUnknown(let name):
-            let message = ecr
+            let message =
+                ecr
                 ? "The repository with name '\(name)' does not exist in the registry with id '\(namespace?.registryID ?? "")'"
                 : nil
             return (404, [], [entry(.nameUnknown, message, .object([.init("Name", .string(name))]))])
@@ -122,7 +134,14 @@ extension RegistryError {
         case .unknown:
             return (500, [], [entry(.unknown)])
         case .custom(let code, let status, let message, let headers):
-            return (status, headers, [Entry(code: RegistryErrorCode(value: code, message: message, status: status), message: message, detail: nil)])
+            return (
+                status, headers,
+                [
+                    Entry(
+                        code: RegistryErrorCode(value: code, message: message, status: status), message: message,
+                        detail: nil)
+                ]
+            )
         }
     }
 
@@ -142,7 +161,9 @@ extension RegistryError {
                 "errors",
                 .array(
                     entries.map { entry in
-                        var members: [RegistryJSON.Member] = [.init("code", .string(entry.code.value)), .init("message", .string(entry.message))]
+                        var members: [RegistryJSON.Member] = [
+                            .init("code", .string(entry.code.value)), .init("message", .string(entry.message)),
+                        ]
                         if let detail = entry.detail { members.append(.init("detail", detail)) }
                         return .object(members)
                     }))

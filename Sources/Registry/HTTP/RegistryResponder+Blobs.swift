@@ -32,7 +32,9 @@ extension RegistryResponder {
             return HTTPResponse(status: 200, headers: headers, body: .file(path: served.path, offset: 0, length: size))
         case .partial(let range):
             headers.add("Content-Range", range.contentRange(size: size))
-            return HTTPResponse(status: 206, headers: headers, body: .file(path: served.path, offset: range.offset, length: range.length))
+            return HTTPResponse(
+                status: 206, headers: headers,
+                body: .file(path: served.path, offset: range.offset, length: range.length))
         case .unsatisfiable:
             headers.add("Content-Range", "bytes */\(size)")
             return HTTPResponse(status: 416, headers: headers, body: .bytes([]))

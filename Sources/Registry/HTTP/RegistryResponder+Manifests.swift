@@ -14,7 +14,8 @@ extension RegistryResponder {
                 namespace, name, reference: reference, bytes: try context.request.body.readAll(),
                 contentType: context.request.headers["content-type"])
             return RegistryResponses.empty(
-                201, [("Location", RegistryResponses.manifestLocation(name, digest)), ("Docker-Content-Digest", digest)])
+                201,
+                [("Location", RegistryResponses.manifestLocation(name, digest)), ("Docker-Content-Digest", digest)])
         case "DELETE":
             let reference = try ManifestReference.parse(text, flavor: namespace.flavor)
             try backend.deleteManifest(namespace, name, reference: reference)
@@ -28,7 +29,8 @@ extension RegistryResponder {
                 throw RegistryError.manifestUnknown(.tag(String(text.prefix(300))))
             }
             let served = try backend.manifest(
-                namespace, name, reference: reference, acceptHeaderValues: context.request.headers.values(for: "accept"))
+                namespace, name, reference: reference, acceptHeaderValues: context.request.headers.values(for: "accept")
+            )
             let etag = "\"\(served.record.digest)\""
             var headers = HTTPHeaders()
             headers.add("Content-Type", served.record.mediaType)
@@ -38,7 +40,9 @@ extension RegistryResponder {
                 return HTTPResponse(status: 304, headers: headers, body: .bytes([]))
             }
             if let bytes = served.bytes { return HTTPResponse(status: 200, headers: headers, bytes: bytes) }
-            return HTTPResponse(status: 200, headers: headers, body: .file(path: served.path, offset: 0, length: Int(served.record.size)))
+            return HTTPResponse(
+                status: 200, headers: headers,
+                body: .file(path: served.path, offset: 0, length: Int(served.record.size)))
         }
     }
 
@@ -50,7 +54,9 @@ extension RegistryResponder {
         if page.hasMore, let limit, let last = page.names.last {
             extra.append(("Link", "</v2/\(name)/tags/list?n=\(limit)&last=\(last)>; rel=\"next\""))
         }
-        let body = RegistryJSON.object([.init("name", .string(name)), .init("tags", .array(page.names.map { .string($0) }))])
+        let body = RegistryJSON.object([
+            .init("name", .string(name)), .init("tags", .array(page.names.map { .string($0) })),
+        ])
         return RegistryResponses.json(200, body, headers: extra)
     }
 

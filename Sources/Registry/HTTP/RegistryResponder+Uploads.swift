@@ -11,7 +11,8 @@ extension RegistryResponder {
             return created(name, link)
         }
         if let digest = context.query["mount"], let from = context.query["from"], RepositoryName.isValid(from),
-            (try? access.authorize(context.request, namespace: namespace, action: .pull(repository: from, .blob))) != nil,
+            (try? access.authorize(context.request, namespace: namespace, action: .pull(repository: from, .blob)))
+                != nil,
             let link = try backend.mountBlob(namespace, from: from, to: name, digest: digest)
         {
             return created(name, link)
@@ -22,7 +23,8 @@ extension RegistryResponder {
         return RegistryResponses.empty(
             202,
             [
-                ("Location", RegistryResponses.uploadLocation(name, upload.id)), ("Range", RegistryResponses.uploadRange(0)),
+                ("Location", RegistryResponses.uploadLocation(name, upload.id)),
+                ("Range", RegistryResponses.uploadRange(0)),
                 ("Docker-Upload-UUID", upload.id),
             ])
     }
@@ -33,12 +35,14 @@ extension RegistryResponder {
         let location = RegistryResponses.uploadLocation(name, id)
         func progress(_ status: Int, _ size: Int64) -> HTTPResponse {
             RegistryResponses.empty(
-                status, [("Location", location), ("Range", RegistryResponses.uploadRange(size)), ("Docker-Upload-UUID", id)])
+                status,
+                [("Location", location), ("Range", RegistryResponses.uploadRange(size)), ("Docker-Upload-UUID", id)])
         }
         switch context.method {
         case "PATCH":
             let size = try backend.appendToUpload(
-                namespace, name, id: id, body: context.request.body, contentRange: context.request.headers["content-range"],
+                namespace, name, id: id, body: context.request.body,
+                contentRange: context.request.headers["content-range"],
                 location: location)
             return progress(202, size)
         case "PUT":
@@ -57,6 +61,7 @@ extension RegistryResponder {
 
     private func created(_ name: String, _ link: BlobLink) -> HTTPResponse {
         RegistryResponses.empty(
-            201, [("Location", RegistryResponses.blobLocation(name, link.digest)), ("Docker-Content-Digest", link.digest)])
+            201,
+            [("Location", RegistryResponses.blobLocation(name, link.digest)), ("Docker-Content-Digest", link.digest)])
     }
 }

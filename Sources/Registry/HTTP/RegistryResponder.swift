@@ -11,9 +11,10 @@ import Logging
 /// here, in the envelope and wording of the registry's flavor.
 public struct RegistryResponder: HTTPResponder {
     /// Where a blob GET may be sent instead of answering it (ECR: a presigned URL of our S3).
-    public typealias BlobRedirect = @Sendable (
-        _ namespace: RegistryNamespace, _ repository: String, _ digest: String, _ principal: RegistryPrincipal
-    ) -> String?
+    public typealias BlobRedirect =
+        @Sendable (
+            _ namespace: RegistryNamespace, _ repository: String, _ digest: String, _ principal: RegistryPrincipal
+        ) -> String?
 
     public let resolve: RegistryResolver
     public let backend: RegistryBackend
@@ -39,7 +40,8 @@ public struct RegistryResponder: HTTPResponder {
             response = error.response(for: namespace)
         } catch {
             // Type only: errors may quote paths or SQL, never request content.
-            logger?.error("registry request failed", metadata: ["error": "\(type(of: error))", "description": "\(error)"])
+            logger?.error(
+                "registry request failed", metadata: ["error": "\(type(of: error))", "description": "\(error)"])
             response = RegistryError.unknown.response(for: namespace)
         }
         response.headers["Docker-Distribution-API-Version"] = "registry/2.0"
@@ -57,7 +59,8 @@ public struct RegistryResponder: HTTPResponder {
         guard let resolution = resolve(request) else {
             throw RegistryError.custom(
                 code: "NAME_UNKNOWN", status: 404,
-                message: "no registry is configured for host '\(host.prefix(255))' (seed one with POST /_ebauth/registries)")
+                message:
+                    "no registry is configured for host '\(host.prefix(255))' (seed one with POST /_ebauth/registries)")
         }
         namespace = resolution.namespace
         let query = QueryItems(parsing: request.query)

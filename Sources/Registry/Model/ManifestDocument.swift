@@ -76,14 +76,17 @@ public struct ManifestDocument: Sendable {
             return ManifestDocument(mediaType: mediaType, kind: .index, config: nil, layers: [], manifests: manifests)
         }
         let config = try descriptor(object["config"] as Any, field: "config", withPlatform: false)
-        guard let entries = object["layers"] as? [Any] else { throw .manifestInvalid(detail: "layers must be an array") }
+        guard let entries = object["layers"] as? [Any] else {
+            throw .manifestInvalid(detail: "layers must be an array")
+        }
         let layers = try entries.enumerated().map { (index, entry) throws(RegistryError) in
             try descriptor(entry, field: "layers[\(index)]", withPlatform: false)
         }
         return ManifestDocument(mediaType: mediaType, kind: .image, config: config, layers: layers, manifests: [])
     }
 
-    private static func descriptor(_ value: Any, field: String, withPlatform: Bool) throws(RegistryError) -> Descriptor {
+    private static func descriptor(_ value: Any, field: String, withPlatform: Bool) throws(RegistryError) -> Descriptor
+    {
         guard let object = value as? [String: Any] else { throw .manifestInvalid(detail: "\(field) must be an object") }
         guard let mediaType = object["mediaType"] as? String, !mediaType.isEmpty else {
             throw .manifestInvalid(detail: "\(field).mediaType is required")
@@ -125,7 +128,9 @@ public struct ManifestDocument: Sendable {
                 ManifestReferenceRecord(kind: .config, digest: $0.digest, size: $0.size, mediaType: $0.mediaType)
             }
             return [configRecord].compactMap { $0 }
-                + layers.map { ManifestReferenceRecord(kind: .layer, digest: $0.digest, size: $0.size, mediaType: $0.mediaType) }
+                + layers.map {
+                    ManifestReferenceRecord(kind: .layer, digest: $0.digest, size: $0.size, mediaType: $0.mediaType)
+                }
         case .index:
             return manifests.map {
                 ManifestReferenceRecord(kind: .manifest, digest: $0.digest, size: $0.size, mediaType: $0.mediaType)

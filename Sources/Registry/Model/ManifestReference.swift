@@ -4,7 +4,9 @@ public enum ManifestReference: Sendable, Hashable, CustomStringConvertible {
     case digest(String)
 
     /// Parses a reference; anything with a `:` must be a digest we can verify (sha256 only).
-    public static func parse(_ text: String, flavor: RegistryNamespace.Flavor) throws(RegistryError) -> ManifestReference {
+    public static func parse(_ text: String, flavor: RegistryNamespace.Flavor) throws(RegistryError)
+        -> ManifestReference
+    {
         if text.utf8.contains(UInt8(ascii: ":")) {
             return .digest(try Digest.parse(text))
         }

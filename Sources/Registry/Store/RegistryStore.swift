@@ -50,7 +50,8 @@ public struct RegistryTransaction {
 
     public func repositoryExists(_ namespace: String, _ name: String) throws -> Bool {
         try connection.queryOne(
-            "SELECT 1 FROM registry_repository WHERE namespace = ? AND name = ?", [.text(namespace), .text(name)]) != nil
+            "SELECT 1 FROM registry_repository WHERE namespace = ? AND name = ?", [.text(namespace), .text(name)])
+            != nil
     }
 
     /// Creates the repository if it is missing; true when it was created now.
@@ -64,7 +65,8 @@ public struct RegistryTransaction {
 
     /// Repository names in lexical order after `last`, at most `limit` (all when nil).
     public func repositories(_ namespace: String, after last: String?, limit: Int?) throws
-        -> [String] {
+        -> [String]
+    {
         try connection.query(
             "SELECT name FROM registry_repository WHERE namespace = ? AND name > ? ORDER BY name LIMIT ?",
             [.text(namespace), .text(last ?? ""), .integer(Int64(limit ?? -1))]
@@ -109,7 +111,8 @@ public struct RegistryTransaction {
     // MARK: Blobs
 
     public func blobLink(_ namespace: String, _ repository: String, _ digest: String) throws
-        -> BlobLink? {
+        -> BlobLink?
+    {
         try connection.queryOne(
             "SELECT size FROM registry_blob_link WHERE namespace = ? AND repository = ? AND digest = ?",
             [.text(namespace), .text(repository), .text(digest)]
@@ -147,7 +150,8 @@ public struct RegistryTransaction {
     /// Removes a blob from a repository; false when it was not linked there.
     @discardableResult
     public func unlinkBlob(_ namespace: String, _ repository: String, _ digest: String) throws
-        -> Bool {
+        -> Bool
+    {
         try connection.run(
             "DELETE FROM registry_blob_link WHERE namespace = ? AND repository = ? AND digest = ?",
             [.text(namespace), .text(repository), .text(digest)])
@@ -159,7 +163,8 @@ public struct RegistryTransaction {
     // MARK: Manifests
 
     public func manifest(_ namespace: String, _ repository: String, digest: String) throws
-        -> ManifestRecord? {
+        -> ManifestRecord?
+    {
         try connection.queryOne(
             """
             SELECT digest, media_type, size, created_at FROM registry_manifest
@@ -215,7 +220,10 @@ public struct RegistryTransaction {
             INSERT INTO registry_manifest (namespace, repository, digest, media_type, size, created_at)
             VALUES (?, ?, ?, ?, ?, ?)
             """,
-            [.text(namespace), .text(repository), .text(staged.digest), .text(mediaType), .integer(staged.size), .real(now)])
+            [
+                .text(namespace), .text(repository), .text(staged.digest), .text(mediaType), .integer(staged.size),
+                .real(now),
+            ])
         for (position, reference) in references.enumerated() {
             try connection.run(
                 """
@@ -224,7 +232,8 @@ public struct RegistryTransaction {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .text(namespace), .text(repository), .text(staged.digest), .int(position), .text(reference.kind.rawValue),
+                    .text(namespace), .text(repository), .text(staged.digest), .int(position),
+                    .text(reference.kind.rawValue),
                     .text(reference.digest), .integer(reference.size), .text(reference.mediaType),
                 ])
         }
@@ -233,7 +242,8 @@ public struct RegistryTransaction {
     /// Deletes a manifest and every tag that points at it; false when it was not there.
     @discardableResult
     public func deleteManifest(_ namespace: String, _ repository: String, digest: String) throws
-        -> Bool {
+        -> Bool
+    {
         let key: [SQLiteValue] = [.text(namespace), .text(repository), .text(digest)]
         try connection.run("DELETE FROM registry_tag WHERE namespace = ? AND repository = ? AND digest = ?", key)
         try connection.run("DELETE FROM registry_manifest WHERE namespace = ? AND repository = ? AND digest = ?", key)
@@ -245,7 +255,8 @@ public struct RegistryTransaction {
     // MARK: Tags
 
     public func tagTarget(_ namespace: String, _ repository: String, tag: String) throws
-        -> String? {
+        -> String?
+    {
         try connection.queryOne(
             "SELECT digest FROM registry_tag WHERE namespace = ? AND repository = ? AND tag = ?",
             [.text(namespace), .text(repository), .text(tag)]
@@ -304,7 +315,8 @@ public struct RegistryTransaction {
             "SELECT id, namespace, repository, path, started_at FROM registry_upload WHERE id = ?", [.text(id)]
         ).map { row in
             UploadRecord(
-                id: try row.string("id"), namespace: try row.string("namespace"), repository: try row.string("repository"),
+                id: try row.string("id"), namespace: try row.string("namespace"),
+                repository: try row.string("repository"),
                 path: try row.string("path"), startedAt: Date(timeIntervalSince1970: try row.double("started_at")))
         }
     }

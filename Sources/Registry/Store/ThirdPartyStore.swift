@@ -90,7 +90,8 @@ public struct ThirdPartyTransaction {
         }
         return ThirdPartyRegistry(
             host: try row.string("host"), aliases: aliases, isDefault: try row.bool("is_default"),
-            auth: ThirdPartyRegistry.Auth(rawValue: try row.string("auth")) ?? .basic, service: try row.string("service"),
+            auth: ThirdPartyRegistry.Auth(rawValue: try row.string("auth")) ?? .basic,
+            service: try row.string("service"),
             realm: try row.string("realm"),
             anonymousPull: try ThirdPartyStore.patterns(try row.string("anonymous_pull")),
             tokenLifetime: try row.int("token_lifetime"), users: users)
@@ -101,7 +102,9 @@ public struct ThirdPartyTransaction {
     /// registry are refused by the primary key.
     public func save(_ registry: ThirdPartyRegistry) throws {
         let now = content.now
-        if registry.isDefault { try connection.run("UPDATE registry_host SET is_default = 0 WHERE host <> ?", [.text(registry.host)]) }
+        if registry.isDefault {
+            try connection.run("UPDATE registry_host SET is_default = 0 WHERE host <> ?", [.text(registry.host)])
+        }
         try connection.run(
             """
             INSERT INTO registry_host (host, auth, service, realm, is_default, anonymous_pull, token_lifetime, created_at)
@@ -117,7 +120,8 @@ public struct ThirdPartyTransaction {
             ])
         try connection.run("DELETE FROM registry_host_alias WHERE host = ?", [.text(registry.host)])
         for alias in registry.aliases {
-            try connection.run("INSERT INTO registry_host_alias (alias, host) VALUES (?, ?)", [.text(alias), .text(registry.host)])
+            try connection.run(
+                "INSERT INTO registry_host_alias (alias, host) VALUES (?, ?)", [.text(alias), .text(registry.host)])
         }
         try connection.run("DELETE FROM registry_user WHERE host = ?", [.text(registry.host)])
         for user in registry.users {
@@ -151,7 +155,9 @@ public struct ThirdPartyTransaction {
     // MARK: Tokens
 
     /// Stores a token by its hash with the scopes it grants; drops expired tokens on the way.
-    public func insertToken(hash: String, host: String, subject: String?, grants: [TokenGrant], issuedAt: Date, expiresAt: Date)
+    public func insertToken(
+        hash: String, host: String, subject: String?, grants: [TokenGrant], issuedAt: Date, expiresAt: Date
+    )
         throws
     {
         try connection.run("DELETE FROM registry_token WHERE expires_at < ?", [.real(issuedAt.timeIntervalSince1970)])
@@ -223,7 +229,9 @@ public struct TokenGrant: Sendable, Equatable {
     }
 
     static func decode(_ text: String) -> [TokenGrant] {
-        guard let values = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] else { return [] }
+        guard let values = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] else {
+            return []
+        }
         return values.compactMap { value in
             guard let type = value["type"] as? String, let name = value["name"] as? String,
                 let actions = value["actions"] as? [String]

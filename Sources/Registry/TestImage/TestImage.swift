@@ -44,8 +44,13 @@ public struct TestImage: Sendable {
             ])
             diffIDs.append(.string(Hex.sha256Digest(tar)))
             history.append(
-                .object([.init("created", "2026-01-01T00:00:00Z"), .init("created_by", .string("ebauth TestImage layer \(index)"))]))
-            layers.append(Blob(mediaType: format == .docker ? MediaType.dockerLayer : MediaType.ociLayer, bytes: Gzip.stored(tar)))
+                .object([
+                    .init("created", "2026-01-01T00:00:00Z"),
+                    .init("created_by", .string("ebauth TestImage layer \(index)")),
+                ]))
+            layers.append(
+                Blob(mediaType: format == .docker ? MediaType.dockerLayer : MediaType.ociLayer, bytes: Gzip.stored(tar))
+            )
         }
         let configJSON = RegistryJSON.object([
             .init("architecture", "amd64"),
@@ -54,16 +59,25 @@ public struct TestImage: Sendable {
                 .object([
                     .init("Env", .array(["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"])),
                     .init("Cmd", .array(["/bin/sh"])),
-                    .init("Labels", .object([.init("org.opencontainers.image.title", "ebauth test image"), .init("ebauth.seed", .string(seed))])),
+                    .init(
+                        "Labels",
+                        .object([
+                            .init("org.opencontainers.image.title", "ebauth test image"),
+                            .init("ebauth.seed", .string(seed)),
+                        ])),
                 ])),
             .init("created", "2026-01-01T00:00:00Z"),
             .init("history", .array(history)),
             .init("os", "linux"),
             .init("rootfs", .object([.init("type", "layers"), .init("diff_ids", .array(diffIDs))])),
         ])
-        let config = Blob(mediaType: format == .docker ? MediaType.dockerConfig : MediaType.ociConfig, bytes: configJSON.bytes)
+        let config = Blob(
+            mediaType: format == .docker ? MediaType.dockerConfig : MediaType.ociConfig, bytes: configJSON.bytes)
         func descriptor(_ blob: Blob) -> RegistryJSON {
-            .object([.init("mediaType", .string(blob.mediaType)), .init("size", .number(Int64(blob.size))), .init("digest", .string(blob.digest))])
+            .object([
+                .init("mediaType", .string(blob.mediaType)), .init("size", .number(Int64(blob.size))),
+                .init("digest", .string(blob.digest)),
+            ])
         }
         let manifestJSON = RegistryJSON.object([
             .init("schemaVersion", .number(2)),
@@ -90,7 +104,9 @@ public struct TestImage: Sendable {
                             .init("mediaType", .string(entry.image.manifestMediaType)),
                             .init("size", .number(Int64(entry.image.manifest.count))),
                             .init("digest", .string(entry.image.digest)),
-                            .init("platform", .object([.init("architecture", .string(entry.architecture)), .init("os", "linux")])),
+                            .init(
+                                "platform",
+                                .object([.init("architecture", .string(entry.architecture)), .init("os", "linux")])),
                         ])
                     })),
         ]).bytes
@@ -101,7 +117,9 @@ extension RegistryBackend {
     /// Pushes a test image into a repository (creating it where pushes do), tagged `tag`;
     /// returns the manifest digest.
     @discardableResult
-    public func push(_ image: TestImage, _ namespace: RegistryNamespace, _ repository: String, tag: String?) throws -> String {
+    public func push(_ image: TestImage, _ namespace: RegistryNamespace, _ repository: String, tag: String?) throws
+        -> String
+    {
         for blob in image.blobs {
             let writer = try blobStore.makeWriter()
             try writer.write(blob.bytes)
@@ -117,6 +135,7 @@ extension RegistryBackend {
             }
         }
         let reference: ManifestReference = tag.map { .tag($0) } ?? .digest(image.digest)
-        return try putManifest(namespace, repository, reference: reference, bytes: image.manifest, contentType: image.manifestMediaType)
+        return try putManifest(
+            namespace, repository, reference: reference, bytes: image.manifest, contentType: image.manifestMediaType)
     }
 }

@@ -10,9 +10,12 @@ extension RegistryAdminResponder {
     func token(_ request: HTTPRequest, host: String) -> HTTPResponse {
         var query = QueryItems(parsing: request.query)
         var credentials = BasicCredentials(request)
-        var scopes = query.items.filter { $0.name == "scope" }.flatMap { $0.value.split(separator: " ").map(String.init) }
+        var scopes = query.items.filter { $0.name == "scope" }.flatMap {
+            $0.value.split(separator: " ").map(String.init)
+        }
         if request.method == "POST" {
-            let form = QueryItems(parsing: String(decoding: (try? request.body.readAll()) ?? [], as: UTF8.self), form: true)
+            let form = QueryItems(
+                parsing: String(decoding: (try? request.body.readAll()) ?? [], as: UTF8.self), form: true)
             guard form["grant_type"] == "password", let user = form["username"], let password = form["password"] else {
                 return Self.json(400, .object([.init("error", "unsupported_grant_type")]))
             }
@@ -23,12 +26,14 @@ extension RegistryAdminResponder {
         let parsed = scopes.compactMap(TokenScope.init)
         do {
             let host = try RegistryConfiguration.canonicalHost(host)
-            let issued = try registries.issueToken(host: host, credentials: credentials, scopes: parsed, service: query["service"])
+            let issued = try registries.issueToken(
+                host: host, credentials: credentials, scopes: parsed, service: query["service"])
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime]
             var members: [RegistryJSON.Member] = [
                 .init("token", .string(issued.token)), .init("access_token", .string(issued.token)),
-                .init("expires_in", .number(Int64(issued.expiresIn))), .init("issued_at", .string(formatter.string(from: issued.issuedAt))),
+                .init("expires_in", .number(Int64(issued.expiresIn))),
+                .init("issued_at", .string(formatter.string(from: issued.issuedAt))),
             ]
             if request.method == "POST" {
                 members.append(.init("scope", .string(parsed.map(\.text).joined(separator: " "))))
@@ -39,7 +44,11 @@ extension RegistryAdminResponder {
             return Self.json(
                 401,
                 .object([
-                    .init("errors", .array([.object([.init("code", "UNAUTHORIZED"), .init("message", "incorrect username or password")])])),
+                    .init(
+                        "errors",
+                        .array([
+                            .object([.init("code", "UNAUTHORIZED"), .init("message", "incorrect username or password")])
+                        ])),
                     .init("details", "incorrect username or password"),
                 ]))
         } catch ThirdPartyRegistries.TokenError.unknownRegistry, ThirdPartyRegistries.TokenError.notATokenRegistry {

@@ -69,7 +69,8 @@ public struct RegistryAdminResponder: HTTPResponder {
             let (status, _, entries) = error.entries(for: nil)
             return Self.json(status, .object([.init("error", .string(entries.first?.message ?? "registry error"))]))
         } catch is DecodingError {
-            return Self.json(400, .object([.init("error", "the body is not a registry configuration (see RegistryAdminResponder)")]))
+            return Self.json(
+                400, .object([.init("error", "the body is not a registry configuration (see RegistryAdminResponder)")]))
         } catch {
             logger?.error("registry admin request failed", metadata: ["error": "\(error)"])
             return Self.json(500, .object([.init("error", "internal error")]))
@@ -99,12 +100,14 @@ public struct RegistryAdminResponder: HTTPResponder {
             return HTTPResponse(status: 204)
         case ("POST", 2) where segments[1] == "images":
             let registry = try namedRegistry(segments[0])
-            let image = try JSONDecoder().decode(RegistryConfiguration.Image.self, from: Data(try request.body.readAll()))
+            let image = try JSONDecoder().decode(
+                RegistryConfiguration.Image.self, from: Data(try request.body.readAll()))
             return Self.json(201, try push(image, into: registry))
         case ("GET", 2) where segments[1] == "token", ("POST", 2) where segments[1] == "token":
             return token(request, host: segments[0])
         default:
-            throw RegistryAdminError("no such registry admin endpoint: \(request.method) \(request.path.prefix(200))", status: 404)
+            throw RegistryAdminError(
+                "no such registry admin endpoint: \(request.method) \(request.path.prefix(200))", status: 404)
         }
     }
 
@@ -141,18 +144,23 @@ public struct RegistryAdminResponder: HTTPResponder {
 
     private func repositoryName(_ name: String, in registry: ThirdPartyRegistry) throws -> String {
         let canonical = registry.canonicalRepository(name)
-        guard RepositoryName.isValid(canonical) else { throw RegistryAdminError("invalid repository name \(name.prefix(256))") }
+        guard RepositoryName.isValid(canonical) else {
+            throw RegistryAdminError("invalid repository name \(name.prefix(256))")
+        }
         return canonical
     }
 
     private func push(_ image: RegistryConfiguration.Image, into registry: ThirdPartyRegistry) throws -> RegistryJSON {
         let repository = try repositoryName(image.repository, in: registry)
         let tag = image.tag ?? "latest"
-        guard Tag.isValid(tag, flavor: .distribution) else { throw RegistryAdminError("invalid tag \(tag.prefix(128))") }
+        guard Tag.isValid(tag, flavor: .distribution) else {
+            throw RegistryAdminError("invalid tag \(tag.prefix(128))")
+        }
         let layers = image.layers ?? 2
         guard (1...3).contains(layers) else { throw RegistryAdminError("layers must be 1 to 3") }
         let format = image.format ?? .docker
-        let generated = TestImage(format: format, layerCount: layers, seed: image.seed ?? "\(registry.host)/\(repository):\(tag)")
+        let generated = TestImage(
+            format: format, layerCount: layers, seed: image.seed ?? "\(registry.host)/\(repository):\(tag)")
         let digest = try backend.push(generated, registry.namespace, repository, tag: tag)
         return .object([
             .init("repository", .string(repository)), .init("tag", .string(tag)), .init("digest", .string(digest)),

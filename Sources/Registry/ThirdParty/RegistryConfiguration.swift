@@ -56,10 +56,14 @@ extension RegistryConfiguration {
             if name != host, !aliasSet.contains(name) { aliasSet.append(name) }
         }
         let lifetime = tokenLifetime ?? 300
-        guard (1...86_400).contains(lifetime) else { throw RegistryAdminError("tokenLifetime must be 1 to 86400 seconds") }
+        guard (1...86_400).contains(lifetime) else {
+            throw RegistryAdminError("tokenLifetime must be 1 to 86400 seconds")
+        }
         var users: [RegistryUser] = []
         func add(_ user: RegistryUser) throws {
-            guard !users.contains(where: { $0.name == user.name }) else { throw RegistryAdminError("user \(user.name) is listed twice") }
+            guard !users.contains(where: { $0.name == user.name }) else {
+                throw RegistryAdminError("user \(user.name) is listed twice")
+            }
             users.append(user)
         }
         for entry in self.users ?? [] {
@@ -81,15 +85,19 @@ extension RegistryConfiguration {
         }
         if let htpasswd {
             do {
-                for (name, hash) in try Htpasswd.parse(htpasswd) { try add(RegistryUser(name: name, passwordHash: hash)) }
+                for (name, hash) in try Htpasswd.parse(htpasswd) {
+                    try add(RegistryUser(name: name, passwordHash: hash))
+                }
             } catch let error as HtpasswdError {
                 throw RegistryAdminError(error.description)
             }
         }
         return ThirdPartyRegistry(
             host: host, aliases: aliasSet, isDefault: self.default ?? false, auth: auth ?? .basic,
-            service: service ?? (isDockerHub ? "registry.docker.io" : host), realm: realm ?? HtpasswdAccess.defaultRealm,
-            anonymousPull: try Self.patterns(anonymousPull ?? [], field: "anonymousPull"), tokenLifetime: lifetime, users: users)
+            service: service ?? (isDockerHub ? "registry.docker.io" : host),
+            realm: realm ?? HtpasswdAccess.defaultRealm,
+            anonymousPull: try Self.patterns(anonymousPull ?? [], field: "anonymousPull"), tokenLifetime: lifetime,
+            users: users)
     }
 
     /// Docker Hub answers to several names; all of them mean `docker.io`.
@@ -110,7 +118,9 @@ extension RegistryConfiguration {
 
     static func patterns(_ texts: [String], field: String) throws -> [RepositoryPattern] {
         try texts.map { text in
-            guard !text.isEmpty, text.count <= 256 else { throw RegistryAdminError("\(field): empty or overlong pattern") }
+            guard !text.isEmpty, text.count <= 256 else {
+                throw RegistryAdminError("\(field): empty or overlong pattern")
+            }
             return RepositoryPattern(text)
         }
     }

@@ -20,7 +20,9 @@ extension ThirdPartyRegistries {
             PathRoute(
                 prefix: "/v2/", name: "registry",
                 responder: RegistryResponder(resolve: { [self] in resolve($0) }, backend: backend, logger: logger)),
-            PathRoute(prefix: RegistryAdminResponder.prefix, name: "registries", responder: RegistryAdminResponder(registries: self, logger: logger)),
+            PathRoute(
+                prefix: RegistryAdminResponder.prefix, name: "registries",
+                responder: RegistryAdminResponder(registries: self, logger: logger)),
         ]
     }
 }

@@ -42,7 +42,9 @@ public final class ThirdPartyRegistries: Sendable {
             case .none: OpenAccess()
             case .basic: HtpasswdAccess(realm: registry.realm, permissions: registry.permissions)
             case .bearer:
-                BearerTokenAccess(host: registry.host, service: registry.service, realm: tokenRealm(host: registry.host), tokens: store)
+                BearerTokenAccess(
+                    host: registry.host, service: registry.service, realm: tokenRealm(host: registry.host),
+                    tokens: store)
             }
         return RegistryResolution(namespace: registry.namespace, access: access)
     }
@@ -74,7 +76,9 @@ public final class ThirdPartyRegistries: Sendable {
         if let service, service != registry.service { throw TokenError.wrongService(service) }
         var user: RegistryUser?
         if let credentials {
-            guard let known = registry.permissions.authenticate(credentials) else { throw TokenError.invalidCredentials }
+            guard let known = registry.permissions.authenticate(credentials) else {
+                throw TokenError.invalidCredentials
+            }
             user = known
         }
         let permissions = registry.permissions
@@ -89,7 +93,10 @@ public final class ThirdPartyRegistries: Sendable {
                 }
                 grants.append(TokenGrant(type: "repository", name: scope.name, actions: granted))
             case "registry" where scope.name == "catalog":
-                grants.append(TokenGrant(type: "registry", name: "catalog", actions: user == nil ? [] : scope.actions.filter { $0 == "*" }))
+                grants.append(
+                    TokenGrant(
+                        type: "registry", name: "catalog",
+                        actions: user == nil ? [] : scope.actions.filter { $0 == "*" }))
             default:
                 grants.append(TokenGrant(type: scope.type, name: scope.name, actions: []))
             }

@@ -48,7 +48,9 @@ final class DistributionRegistry: @unchecked Sendable {
         return text + "\n"
     }
 
-    private init(spec: Scenario.RegistrySpec, directory: String, port: Int, how: String, stop: @escaping @Sendable () -> Void) {
+    private init(
+        spec: Scenario.RegistrySpec, directory: String, port: Int, how: String, stop: @escaping @Sendable () -> Void
+    ) {
         self.spec = spec
         self.directory = directory
         self.port = port
@@ -62,7 +64,8 @@ final class DistributionRegistry: @unchecked Sendable {
     static func prepare(_ spec: Scenario.RegistrySpec, directory: String, port: Int) throws {
         try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
         let auth = spec.auth == .basic
-        try configuration(port: port, directory: directory, auth: auth).write(toFile: directory + "/config.yml", atomically: true, encoding: .utf8)
+        try configuration(port: port, directory: directory, auth: auth).write(
+            toFile: directory + "/config.yml", atomically: true, encoding: .utf8)
         if auth {
             var lines = ""
             for user in spec.users { lines += "\(user.user):\(try Htpasswd.hash(user.password))\n" }
@@ -73,7 +76,8 @@ final class DistributionRegistry: @unchecked Sendable {
     /// `docker-registry serve config.yml` as a child process.
     static func startProcess(_ spec: Scenario.RegistrySpec, directory: String) throws -> DistributionRegistry {
         guard let binary = Subprocess.locate("docker-registry") ?? Subprocess.locate("registry") else {
-            throw Subprocess.LaunchError(description: "needs docker-registry (Debian package docker-registry) for --registry process")
+            throw Subprocess.LaunchError(
+                description: "needs docker-registry (Debian package docker-registry) for --registry process")
         }
         var lastError = ""
         for _ in 0..<3 {
@@ -82,9 +86,13 @@ final class DistributionRegistry: @unchecked Sendable {
             let log = ChildProcess.appendFile(directory + "/registry.log"), null = ChildProcess.devNull(write: false)
             defer { for fd in [log, null] where fd >= 0 { close(fd) } }
             let process = try ChildProcess.spawn(
-                binary, ["serve", directory + "/config.yml"], environment: ProcessInfo.processInfo.environment, stdin: null, stdout: log,
+                binary, ["serve", directory + "/config.yml"], environment: ProcessInfo.processInfo.environment,
+                stdin: null, stdout: log,
                 stderr: log)
-            let registry = DistributionRegistry(spec: spec, directory: directory, port: port, how: "distribution registry process (\(binary)) on 127.0.0.1:\(port)") {
+            let registry = DistributionRegistry(
+                spec: spec, directory: directory, port: port,
+                how: "distribution registry process (\(binary)) on 127.0.0.1:\(port)"
+            ) {
                 process.stop(grace: 5)
             }
             if waitUntilAnswering(port: port, alive: { process.isRunning }) { return registry }
@@ -95,7 +103,9 @@ final class DistributionRegistry: @unchecked Sendable {
     }
 
     /// The same registry as a container (`--network host`) through a Docker engine.
-    static func startContainer(_ spec: Scenario.RegistrySpec, directory: String, engine: DockerEngine) throws -> DistributionRegistry {
+    static func startContainer(_ spec: Scenario.RegistrySpec, directory: String, engine: DockerEngine) throws
+        -> DistributionRegistry
+    {
         let image = try engine.registryImage()
         var lastError = ""
         for _ in 0..<3 {
@@ -111,10 +121,19 @@ final class DistributionRegistry: @unchecked Sendable {
                 continue
             }
             // Registered once it exists: after an interrupt, that removes it at once.
-            let registry = DistributionRegistry(spec: spec, directory: directory, port: port, how: "distribution registry container \(name) (\(image)) on 127.0.0.1:\(port)") {
+            let registry = DistributionRegistry(
+                spec: spec, directory: directory, port: port,
+                how: "distribution registry container \(name) (\(image)) on 127.0.0.1:\(port)"
+            ) {
                 _ = try? engine.docker(["rm", "-f", name])
             }
-            if waitUntilAnswering(port: port, alive: { (try? engine.docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("true")) ?? false }) {
+            if waitUntilAnswering(
+                port: port,
+                alive: {
+                    (try? engine.docker(["inspect", "-f", "{{.State.Running}}", name]).stdout.hasPrefix("true"))
+                        ?? false
+                })
+            {
                 return registry
             }
             let logs = try? engine.docker(["logs", name])
@@ -138,11 +157,14 @@ final class DistributionRegistry: @unchecked Sendable {
     /// Pushes the scenario's images as `docker push` would, with the first user's password.
     func seed() throws {
         let client = LocalHTTPClient(port: port)
-        let authorization = spec.users.first.map { "Basic " + Data("\($0.user):\($0.password)".utf8).base64EncodedString() }
+        let authorization = spec.users.first.map {
+            "Basic " + Data("\($0.user):\($0.password)".utf8).base64EncodedString()
+        }
         for image in spec.images {
             // The Host header names the registry as the image does, so the generated image is
             // the same one (same digests) the embedded registry would hold.
-            try ImagePusher(http: client).push(repository: image.repository, tag: image.tag, host: spec.host, authorization: authorization)
+            try ImagePusher(http: client).push(
+                repository: image.repository, tag: image.tag, host: spec.host, authorization: authorization)
         }
     }
 }

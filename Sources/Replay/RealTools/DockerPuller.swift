@@ -20,7 +20,8 @@ public struct DockerPuller: ImagePuller {
         do {
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             _ = try SingleCredentialAuthFile.write(
-                SingleCredentialAuthFile.json(for: image, credential: credential, key: image.credentialKey), to: work + "/config.json")
+                SingleCredentialAuthFile.json(for: image, credential: credential, key: image.credentialKey),
+                to: work + "/config.json")
             let reference = image.canonical
             let output = try engine.pullLock.withLock { _ in
                 router.use(routes)

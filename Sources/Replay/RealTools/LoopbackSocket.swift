@@ -5,9 +5,13 @@ enum LoopbackSocket {
     /// Binds 127.0.0.1:`port` (0: the kernel picks) and, given a backlog, listens (with
     /// SO_REUSEADDR, so a router can take its port again at once). Returns the descriptor and
     /// the bound port; the caller closes the descriptor. Errors name `purpose`.
-    static func open(port requested: Int = 0, listen backlog: Int32? = nil, purpose: String) throws -> (fd: Int32, port: Int) {
+    static func open(port requested: Int = 0, listen backlog: Int32? = nil, purpose: String) throws -> (
+        fd: Int32, port: Int
+    ) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Subprocess.LaunchError(description: "\(purpose) socket: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw Subprocess.LaunchError(description: "\(purpose) socket: \(String(cString: strerror(errno)))")
+        }
         if backlog != nil {
             var one: Int32 = 1
             setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))

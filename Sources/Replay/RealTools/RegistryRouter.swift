@@ -24,7 +24,10 @@ public final class RegistryRouter: Sendable {
 
     /// The environment that sends a Go program's registry traffic through this router.
     public var proxyEnvironment: [String: String] {
-        ["HTTP_PROXY": proxyURL, "HTTPS_PROXY": proxyURL, "http_proxy": proxyURL, "https_proxy": proxyURL, "NO_PROXY": "", "no_proxy": ""]
+        [
+            "HTTP_PROXY": proxyURL, "HTTPS_PROXY": proxyURL, "http_proxy": proxyURL, "https_proxy": proxyURL,
+            "NO_PROXY": "", "no_proxy": "",
+        ]
     }
 
     public func use(_ routes: RegistryRoutes?) { self.routes.withLock { $0 = routes } }
@@ -79,9 +82,13 @@ public final class RegistryRouter: Sendable {
             return answer(client, 400, "the router expects absolute-form requests")
         }
         let authority = host + (url.port.map { ":\($0)" } ?? "")
-        guard let routes = routes.withLock({ $0 }) else { return answer(client, 502, "no scenario is using the router") }
+        guard let routes = routes.withLock({ $0 }) else {
+            return answer(client, 502, "no scenario is using the router")
+        }
         let upstreamPort = routes.port(for: authority)
-        let path = (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath) + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        let path =
+            (url.percentEncodedPath.isEmpty ? "/" : url.percentEncodedPath)
+            + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
         var forwarded = ["\(method) \(path) \(version)"]
         var hasHost = false
         for line in lines {
@@ -98,7 +105,9 @@ public final class RegistryRouter: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(upstreamPort).bigEndian
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             close(upstream)
@@ -127,7 +136,11 @@ public final class RegistryRouter: Sendable {
     private func answer(_ client: Int32, _ status: Int, _ text: String) {
         let reason = [400: "Bad Request", 403: "Forbidden", 502: "Bad Gateway"][status] ?? "Error"
         let body = text + "\n"
-        _ = Self.writeAll(client, Array("HTTP/1.1 \(status) \(reason)\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)".utf8))
+        _ = Self.writeAll(
+            client,
+            Array(
+                "HTTP/1.1 \(status) \(reason)\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+                    .utf8))
         close(client)
     }
 

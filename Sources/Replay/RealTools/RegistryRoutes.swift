@@ -24,7 +24,9 @@ public struct RegistryRoutes: Sendable {
         let name = Self.bareHost(host)
         if let port = upstreams[name] { return port }
         // A host that names a loopback port (ECR's layer URLs) is reached as named.
-        if ["127.0.0.1", "localhost"].contains(name), let port = host.split(separator: ":").last.flatMap({ Int($0) }) { return port }
+        if ["127.0.0.1", "localhost"].contains(name), let port = host.split(separator: ":").last.flatMap({ Int($0) }) {
+            return port
+        }
         return serverPort
     }
 

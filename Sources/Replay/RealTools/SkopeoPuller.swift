@@ -1,7 +1,7 @@
+import AWSCore
 import Beanstalk
 import Crypto
 import Foundation
-import AWSCore
 
 /// `--puller skopeo`: `skopeo copy docker://IMAGE dir:…` with an auth file holding the
 /// instance's credential, its registry traffic sent through a RegistryRouter (every registry
@@ -24,7 +24,8 @@ public struct SkopeoPuller: ImagePuller {
                 // containers/image keys Docker Hub as docker.io, every other registry by host.
                 let key = image.domain
                 let file = try SingleCredentialAuthFile.write(
-                    SingleCredentialAuthFile.json(for: image, credential: credential, key: key), to: work + "/auth.json")
+                    SingleCredentialAuthFile.json(for: image, credential: credential, key: key), to: work + "/auth.json"
+                )
                 arguments += ["--src-authfile", file]
             }
             arguments += ["docker://" + image.canonical, "dir:" + work + "/image"]
@@ -36,9 +37,13 @@ public struct SkopeoPuller: ImagePuller {
             let files = try FileManager.default.contentsOfDirectory(atPath: work + "/image")
             let blobs = files.filter { $0.count == 64 && $0.allSatisfy(\.isHexDigit) }
             let bytes = try blobs.reduce(manifest.count) { total, blob in
-                total + ((try FileManager.default.attributesOfItem(atPath: work + "/image/" + blob)[.size] as? Int) ?? 0)
+                total
+                    + ((try FileManager.default.attributesOfItem(atPath: work + "/image/" + blob)[.size] as? Int) ?? 0)
             }
-            return .success(PulledImage(manifestDigest: "sha256:" + Hex.encode(SHA256.hash(data: manifest)), blobs: blobs.count, bytes: bytes))
+            return .success(
+                PulledImage(
+                    manifestDigest: "sha256:" + Hex.encode(SHA256.hash(data: manifest)), blobs: blobs.count,
+                    bytes: bytes))
         } catch {
             return .failure(PullFailure(message: "skopeo: \(error)", status: nil))
         }
@@ -48,7 +53,9 @@ public struct SkopeoPuller: ImagePuller {
     static func message(_ output: Subprocess.Output) -> String {
         if output.timedOut { return "skopeo timed out" }
         let line = output.lastErrorLine
-        guard let start = line.range(of: "msg=\"") else { return line.isEmpty ? "skopeo exited with status \(output.status)" : line }
+        guard let start = line.range(of: "msg=\"") else {
+            return line.isEmpty ? "skopeo exited with status \(output.status)" : line
+        }
         var text = String(line[start.upperBound...])
         if text.hasSuffix("\"") { text.removeLast() }
         return text.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")

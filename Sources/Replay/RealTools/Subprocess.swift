@@ -11,7 +11,8 @@ struct Subprocess {
         var succeeded: Bool { status == 0 && !timedOut }
         /// The last non-empty line of stderr (tools print their error there).
         var lastErrorLine: String {
-            stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+            stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init)
+                ?? ""
         }
     }
 
@@ -34,7 +35,8 @@ struct Subprocess {
         let child: ChildProcess
         do {
             child = try ChildProcess.spawn(
-                path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                path, arguments,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
                 stdin: input[0], stdout: out[1], stderr: err[1])
         } catch {
             for fd in out + err + input { close(fd) }
@@ -80,7 +82,8 @@ struct Subprocess {
         group.wait()
         let (stdout, stderr) = collected.withLock { $0 }
         return Output(
-            status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+            status: status, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self),
             timedOut: timedOut.withLock { $0 })
     }
 
@@ -101,7 +104,9 @@ struct Subprocess {
 
     /// The absolute path of a tool, looked up on PATH as a shell would.
     static func locate(_ executable: String) -> String? {
-        if executable.contains("/") { return FileManager.default.isExecutableFile(atPath: executable) ? executable : nil }
+        if executable.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: executable) ? executable : nil
+        }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
         let directories: [String] = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
         for directory in directories {

@@ -67,7 +67,9 @@ struct IntegrityClaims: Sendable {
             guard let algorithm = ChecksumAlgorithm(name: declared) else {
                 throw .invalidRequest(message: "Value for x-amz-sdk-checksum-algorithm header is invalid.")
             }
-            guard let given = checksum?.algorithm ?? trailerChecksum?.algorithm else { throw .checksumAlgorithmWithoutValue }
+            guard let given = checksum?.algorithm ?? trailerChecksum?.algorithm else {
+                throw .checksumAlgorithmWithoutValue
+            }
             guard given == algorithm else {
                 throw .invalidRequest(message: "Value for x-amz-sdk-checksum-algorithm header is invalid.")
             }

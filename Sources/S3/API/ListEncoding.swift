@@ -6,7 +6,8 @@ enum ListEncoding {
     static func validate(_ value: String?) throws(S3Error) -> Bool {
         guard let value else { return false }
         guard value.lowercased() == "url" else {
-            throw .invalidArgument(message: "Invalid Encoding Method specified in Request", name: "encoding-type", value: value)
+            throw .invalidArgument(
+                message: "Invalid Encoding Method specified in Request", name: "encoding-type", value: value)
         }
         return true
     }

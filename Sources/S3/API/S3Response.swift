@@ -25,7 +25,9 @@ enum S3Response {
     /// The checksum elements of a result (`ChecksumCRC32`, `ChecksumType`).
     static func checksumElements(_ checksum: ObjectChecksum?) -> [XMLTree] {
         guard let checksum else { return [] }
-        return [.leaf(checksumMember(checksum.algorithm), checksum.value), .leaf("ChecksumType", checksum.type.rawValue)]
+        return [
+            .leaf(checksumMember(checksum.algorithm), checksum.value), .leaf("ChecksumType", checksum.type.rawValue),
+        ]
     }
 
     /// The model's member name for an algorithm: `ChecksumCRC32`, `ChecksumCRC64NVME`, ...

@@ -41,7 +41,8 @@ enum Payload {
             }
             let calculated = ObjectDigests.bytes(fromHex: md5Hex)
             guard Array(expected) == calculated else {
-                throw S3Error.contentMD5Mismatch(expected: contentMD5, calculated: Data(calculated).base64EncodedString())
+                throw S3Error.contentMD5Mismatch(
+                    expected: contentMD5, calculated: Data(calculated).base64EncodedString())
             }
         }
         if let trailer = claims.trailerChecksum {

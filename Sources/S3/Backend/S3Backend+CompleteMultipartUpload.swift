@@ -19,7 +19,9 @@ extension S3Backend {
         let size = parts.reduce(Int64(0)) { $0 + $1.size }
         if let declared = input.MpuObjectSize, Int64(declared) != size {
             throw S3Error.invalidRequest(
-                message: "The provided 'x-amz-mp-object-size' header value \(declared) does not match what was computed: \(size)")
+                message:
+                    "The provided 'x-amz-mp-object-size' header value \(declared) does not match what was computed: \(size)"
+            )
         }
         let conditions = WriteConditions(ifMatch: input.IfMatch, ifNoneMatch: input.IfNoneMatch)
         try conditions.validate()
@@ -51,7 +53,8 @@ extension S3Backend {
             if case .staged(let staged) = joined.source { try? blobStore.discard(staged) }
             throw error
         }
-        let location = endpoint() + "/" + URIEncoding.encode(bucket.name) + "/" + URIEncoding.encode(key, keepSlash: true)
+        let location =
+            endpoint() + "/" + URIEncoding.encode(bucket.name) + "/" + URIEncoding.encode(key, keepSlash: true)
         return CompleteMultipartUploadOutput(
             encryption: upload.headers.encryptionHeaders, Location: location, Bucket: bucket.name, Key: key,
             ETag: object.etag, checksum: checksum)

@@ -14,7 +14,8 @@ extension S3Backend {
         guard source.size <= ObjectLimits.maxSinglePutBytes else {
             throw S3Error.invalidRequest(
                 message:
-                    "The specified copy source is larger than the maximum allowable size for a copy source: \(ObjectLimits.maxSinglePutBytes)")
+                    "The specified copy source is larger than the maximum allowable size for a copy source: \(ObjectLimits.maxSinglePutBytes)"
+            )
         }
 
         let metadataDirective = try Self.directive(input.MetadataDirective, "x-amz-metadata-directive")
@@ -78,9 +79,12 @@ extension S3Backend {
         let source = try CopySource.parse(members.CopySource ?? "")
         try ObjectKey.validate(source.key)
         if let version = source.versionID, version != "null" {
-            throw S3Error.invalidArgument(message: "Invalid version id specified", name: "x-amz-copy-source", value: version)
+            throw S3Error.invalidArgument(
+                message: "Invalid version id specified", name: "x-amz-copy-source", value: version)
         }
-        guard let bucket = try store.bucket(named: source.bucket) else { throw S3Error.noSuchBucket(bucket: source.bucket) }
+        guard let bucket = try store.bucket(named: source.bucket) else {
+            throw S3Error.noSuchBucket(bucket: source.bucket)
+        }
         try authorize(context, "s3:GetObject", bucket: bucket, key: source.key)
         guard let object = try store.object(bucket: bucket.name, key: source.key) else {
             throw missingKey(context, bucket: bucket, key: source.key)

@@ -82,7 +82,8 @@ extension S3Backend {
     static func partNumber(_ text: String) throws -> Int {
         guard let number = Int(text), (1...ObjectLimits.maxPartNumber).contains(number) else {
             throw S3Error.invalidArgument(
-                message: "Part number must be an integer between 1 and 10000, inclusive", name: "partNumber", value: text)
+                message: "Part number must be an integer between 1 and 10000, inclusive", name: "partNumber",
+                value: text)
         }
         return number
     }

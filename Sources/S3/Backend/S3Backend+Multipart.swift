@@ -57,7 +57,8 @@ extension S3Backend {
         if let rangeHeader = input.CopySourceRange {
             let range = try CopySourceRange.parse(rangeHeader, size: source.size)
             let (staged, digest) = try BlobScan.copy(
-                source.blobDigest, offset: range.offset, length: range.length, checksum: algorithm, blobStore: blobStore)
+                source.blobDigest, offset: range.offset, length: range.length, checksum: algorithm, blobStore: blobStore
+            )
             part = UploadedPart(
                 partNumber: partNumber, blobDigest: staged.digest, size: staged.size, etag: staged.md5Hex,
                 lastModified: context.clock.now(), checksumValue: digest.map { Data($0).base64EncodedString() })
@@ -73,7 +74,9 @@ extension S3Backend {
             }
             var etag = source.etag
             var checksumValue: String?
-            if let algorithm, let checksum = source.checksum, checksum.algorithm == algorithm, checksum.type == .fullObject {
+            if let algorithm, let checksum = source.checksum, checksum.algorithm == algorithm,
+                checksum.type == .fullObject
+            {
                 checksumValue = checksum.value
             }
             if etag.contains("-") || (algorithm != nil && checksumValue == nil) {

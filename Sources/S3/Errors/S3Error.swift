@@ -63,26 +63,34 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
         case .authorizationHeaderMalformed(let signed, let expected):
             AWSError(
                 code: "AuthorizationHeaderMalformed",
-                message: "The authorization header is malformed; the region '\(signed)' is wrong; expecting '\(expected)'",
+                message:
+                    "The authorization header is malformed; the region '\(signed)' is wrong; expecting '\(expected)'",
                 status: 400, details: [.init("Region", expected)], headers: [.init("x-amz-bucket-region", expected)])
         case .authorizationQueryParametersError(let signed, let expected):
             AWSError(
                 code: "AuthorizationQueryParametersError",
-                message: "Error parsing the X-Amz-Credential parameter; the region '\(signed)' is wrong; expecting '\(expected)'",
+                message:
+                    "Error parsing the X-Amz-Credential parameter; the region '\(signed)' is wrong; expecting '\(expected)'",
                 status: 400, details: [.init("Region", expected)], headers: [.init("x-amz-bucket-region", expected)])
         case .permanentRedirect(let bucket, let region):
             AWSError(
                 code: "PermanentRedirect",
-                message: "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+                message:
+                    "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
                 status: 301,
-                details: [.init("Endpoint", Regions.virtualHostedEndpoint(bucket: bucket, region: region)), .init("Bucket", bucket)],
+                details: [
+                    .init("Endpoint", Regions.virtualHostedEndpoint(bucket: bucket, region: region)),
+                    .init("Bucket", bucket),
+                ],
                 headers: [.init("x-amz-bucket-region", region)])
         case .noSuchBucket(let bucket):
             AWSError(
                 code: "NoSuchBucket", message: "The specified bucket does not exist", status: 404,
                 details: [.init("BucketName", bucket)])
         case .noSuchKey(let key):
-            AWSError(code: "NoSuchKey", message: "The specified key does not exist.", status: 404, details: [.init("Key", key)])
+            AWSError(
+                code: "NoSuchKey", message: "The specified key does not exist.", status: 404,
+                details: [.init("Key", key)])
         case .noSuchVersion(let key, let versionID):
             AWSError(
                 code: "NoSuchVersion", message: "The specified version does not exist.", status: 404,
@@ -90,7 +98,8 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
         case .noSuchUpload(let uploadID):
             AWSError(
                 code: "NoSuchUpload",
-                message: "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+                message:
+                    "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
                 status: 404, details: [.init("UploadId", uploadID)])
         case .noSuchBucketPolicy(let bucket):
             AWSError(
@@ -98,16 +107,19 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
                 details: [.init("BucketName", bucket)])
         case .noSuchTagSet(let bucket):
             AWSError(
-                code: "NoSuchTagSet", message: "The TagSet does not exist", status: 404, details: [.init("BucketName", bucket)])
+                code: "NoSuchTagSet", message: "The TagSet does not exist", status: 404,
+                details: [.init("BucketName", bucket)])
         case .bucketAlreadyExists(let bucket):
             AWSError(
                 code: "BucketAlreadyExists",
-                message: "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
+                message:
+                    "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
                 status: 409, details: [.init("BucketName", bucket)])
         case .bucketAlreadyOwnedByYou(let bucket):
             AWSError(
                 code: "BucketAlreadyOwnedByYou",
-                message: "Your previous request to create the named bucket succeeded and you already own it.", status: 409,
+                message: "Your previous request to create the named bucket succeeded and you already own it.",
+                status: 409,
                 details: [.init("BucketName", bucket)])
         case .bucketNotEmpty(let bucket):
             AWSError(
@@ -120,11 +132,13 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
         case .illegalLocationConstraint(let constraint):
             AWSError(
                 code: "IllegalLocationConstraintException",
-                message: "The \(constraint ?? "unspecified") location constraint is incompatible for the region specific endpoint this request was sent to.",
+                message:
+                    "The \(constraint ?? "unspecified") location constraint is incompatible for the region specific endpoint this request was sent to.",
                 status: 400)
         case .invalidLocationConstraint(let constraint):
             AWSError(
-                code: "InvalidLocationConstraint", message: "The specified location-constraint is not valid", status: 400,
+                code: "InvalidLocationConstraint", message: "The specified location-constraint is not valid",
+                status: 400,
                 details: [.init("LocationConstraint", constraint)])
         case .keyTooLong(let size):
             AWSError(
@@ -147,26 +161,32 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
                 details: [.init("Content-MD5", contentMD5)])
         case .contentMD5Mismatch(let expected, let calculated):
             AWSError(
-                code: "BadDigest", message: "The Content-MD5 you specified did not match what we received.", status: 400,
+                code: "BadDigest", message: "The Content-MD5 you specified did not match what we received.",
+                status: 400,
                 details: [.init("ExpectedDigest", expected), .init("CalculatedDigest", calculated)])
         case .checksumMismatch(let algorithm):
             AWSError(
-                code: "BadDigest", message: "The \(algorithm.name) you specified did not match the calculated checksum.",
+                code: "BadDigest",
+                message: "The \(algorithm.name) you specified did not match the calculated checksum.",
                 status: 400)
         case .invalidChecksumHeader(let algorithm):
-            AWSError(code: "InvalidRequest", message: "Value for \(algorithm.headerName) header is invalid.", status: 400)
+            AWSError(
+                code: "InvalidRequest", message: "Value for \(algorithm.headerName) header is invalid.", status: 400)
         case .multipleChecksumHeaders:
             AWSError(
                 code: "InvalidRequest",
-                message: "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.", status: 400)
+                message: "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.",
+                status: 400)
         case .checksumAlgorithmWithoutValue:
             AWSError(
                 code: "InvalidRequest",
-                message: "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.",
+                message:
+                    "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.",
                 status: 400)
         case .missingIntegrityHeader:
             AWSError(
-                code: "InvalidRequest", message: "Missing required header for this request: Content-MD5 OR x-amz-checksum-*",
+                code: "InvalidRequest",
+                message: "Missing required header for this request: Content-MD5 OR x-amz-checksum-*",
                 status: 400)
         case .preconditionFailed(let condition):
             AWSError(
@@ -186,17 +206,20 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
         case .invalidPart(let uploadID, let partNumber, let etag):
             AWSError(
                 code: "InvalidPart",
-                message: "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not have matched the part's entity tag.",
+                message:
+                    "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not have matched the part's entity tag.",
                 status: 400,
                 details: [.init("UploadId", uploadID), .init("PartNumber", String(partNumber)), .init("ETag", etag)])
         case .invalidPartOrder(let uploadID):
             AWSError(
                 code: "InvalidPartOrder",
-                message: "The list of parts was not in ascending order. Parts must be ordered by part number.", status: 400,
+                message: "The list of parts was not in ascending order. Parts must be ordered by part number.",
+                status: 400,
                 details: [.init("UploadId", uploadID)])
         case .entityTooSmall(let proposed, let partNumber, let etag):
             AWSError(
-                code: "EntityTooSmall", message: "Your proposed upload is smaller than the minimum allowed size", status: 400,
+                code: "EntityTooSmall", message: "Your proposed upload is smaller than the minimum allowed size",
+                status: 400,
                 details: [
                     .init("ProposedSize", String(proposed)), .init("MinSizeAllowed", String(Self.minimumPartSize)),
                     .init("PartNumber", String(partNumber)), .init("ETag", etag),
@@ -206,11 +229,13 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
                 code: "EntityTooLarge", message: "Your proposed upload exceeds the maximum allowed size", status: 400,
                 details: [.init("ProposedSize", String(proposed)), .init("MaxSizeAllowed", String(maxSize))])
         case .missingContentLength:
-            AWSError(code: "MissingContentLength", message: "You must provide the Content-Length HTTP header.", status: 411)
+            AWSError(
+                code: "MissingContentLength", message: "You must provide the Content-Length HTTP header.", status: 411)
         case .metadataTooLarge(let size):
             AWSError(
                 code: "MetadataTooLarge", message: "Your metadata headers exceed the maximum allowed metadata size.",
-                status: 400, details: [.init("Size", String(size)), .init("MaxSizeAllowed", String(ObjectHeaders.maxMetadataBytes))])
+                status: 400,
+                details: [.init("Size", String(size)), .init("MaxSizeAllowed", String(ObjectHeaders.maxMetadataBytes))])
         case .malformedPolicy(let message):
             AWSError(code: "MalformedPolicy", message: message, status: 400)
         case .invalidTag(let message):
@@ -232,7 +257,9 @@ enum S3Error: Error, Equatable, AWSErrorConvertible {
         case .invalidPartNumber(let requested, let actualCount):
             AWSError(
                 code: "InvalidPartNumber", message: "The requested partnumber is not satisfiable", status: 416,
-                details: [.init("PartNumberRequested", String(requested)), .init("ActualPartCount", String(actualCount))])
+                details: [
+                    .init("PartNumberRequested", String(requested)), .init("ActualPartCount", String(actualCount)),
+                ])
         case .accessControlListNotSupported:
             AWSError(code: "AccessControlListNotSupported", message: "The bucket does not allow ACLs", status: 400)
         case .invalidObjectState(let storageClass):

@@ -36,12 +36,14 @@ enum CopySourceRange {
             name: "x-amz-copy-source-range", value: header)
         guard header.hasPrefix("bytes=") else { throw invalid }
         let parts = header.dropFirst(6).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let first = Int64(parts[0]), let last = Int64(parts[1]), first >= 0, last >= first else {
+        guard parts.count == 2, let first = Int64(parts[0]), let last = Int64(parts[1]), first >= 0, last >= first
+        else {
             throw invalid
         }
         guard last < size else {
             throw .invalidArgument(
-                message: "Range specified is not valid for source object of size: \(size)", name: "x-amz-copy-source-range",
+                message: "Range specified is not valid for source object of size: \(size)",
+                name: "x-amz-copy-source-range",
                 value: header)
         }
         return (first, last - first + 1)

@@ -18,16 +18,19 @@ enum MultipartRules {
         guard let algorithm else {
             if type != nil {
                 throw .invalidRequest(
-                    message: "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.")
+                    message: "The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header."
+                )
             }
             return nil
         }
         switch (algorithm, type) {
         case (.crc64nvme, .composite):
-            throw .invalidRequest(message: "The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.")
+            throw .invalidRequest(
+                message: "The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.")
         case (.sha1, .fullObject), (.sha256, .fullObject):
             throw .invalidRequest(
-                message: "The FULL_OBJECT checksum type cannot be used with the \(algorithm.rawValue) checksum algorithm.")
+                message:
+                    "The FULL_OBJECT checksum type cannot be used with the \(algorithm.rawValue) checksum algorithm.")
         case (.crc64nvme, nil):
             return .fullObject
         case (_, nil):

@@ -14,7 +14,8 @@ struct ObjectHeaders: Sendable, Equatable {
     /// Headers S3 stores from a PUT and returns on GET, in the order it returns them.
     static let storedNames = [
         "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Type", "Expires",
-        "x-amz-website-redirect-location", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id",
+        "x-amz-website-redirect-location", "x-amz-server-side-encryption",
+        "x-amz-server-side-encryption-aws-kms-key-id",
         "x-amz-server-side-encryption-bucket-key-enabled",
     ]
     /// Overridable on GET with `response-<lower-cased name>` query parameters.

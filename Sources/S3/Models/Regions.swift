@@ -24,7 +24,9 @@ enum Regions {
             return usEast1
         }
         let region = constraint == "EU" ? "eu-west-1" : constraint
-        guard region != usEast1, known.contains(region) else { throw .invalidLocationConstraint(constraint: constraint) }
+        guard region != usEast1, known.contains(region) else {
+            throw .invalidLocationConstraint(constraint: constraint)
+        }
         if region == requestRegion || (requestRegion == usEast1 && !regionalHost) { return region }
         throw .illegalLocationConstraint(constraint: constraint)
     }

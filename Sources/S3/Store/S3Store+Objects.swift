@@ -39,7 +39,8 @@ extension S3Transaction {
         object.blobDigest = try reference(bytes)
         try requireBucket(object.bucket)
         let previous = try connection.queryOne(
-            "DELETE FROM s3_object WHERE bucket = ? AND key = ? RETURNING blob_digest", [.text(object.bucket), .text(object.key)])
+            "DELETE FROM s3_object WHERE bucket = ? AND key = ? RETURNING blob_digest",
+            [.text(object.bucket), .text(object.key)])
         try connection.run(
             """
             INSERT INTO s3_object (bucket, key, blob_digest, size, etag, last_modified, owner_account, storage_class,
@@ -47,18 +48,23 @@ extension S3Transaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .text(object.bucket), .text(object.key), .text(object.blobDigest), .integer(object.size), .text(object.etag),
+                .text(object.bucket), .text(object.key), .text(object.blobDigest), .integer(object.size),
+                .text(object.etag),
                 .integer(Self.millis(object.lastModified)), .text(object.ownerAccountID), .text(object.storageClass),
                 .text(FieldCoding.encode(object.headers.standard)), .text(FieldCoding.encode(object.headers.metadata)),
                 .text(FieldCoding.encode(object.tags)), object.checksum.map { .text($0.algorithm.rawValue) } ?? .null,
-                object.checksum.map { .text($0.value) } ?? .null, object.checksum.map { .text($0.type.rawValue) } ?? .null,
+                object.checksum.map { .text($0.value) } ?? .null,
+                object.checksum.map { .text($0.type.rawValue) } ?? .null,
                 object.partsCount.map { .integer(Int64($0)) } ?? .null,
             ])
         let id = connection.lastInsertRowID
         for part in object.parts {
             try connection.run(
                 "INSERT INTO s3_object_part (object_id, part_number, size, checksum_value) VALUES (?, ?, ?, ?)",
-                [.integer(id), .integer(Int64(part.partNumber)), .integer(part.size), part.checksumValue.map { .text($0) } ?? .null])
+                [
+                    .integer(id), .integer(Int64(part.partNumber)), .integer(part.size),
+                    part.checksumValue.map { .text($0) } ?? .null,
+                ])
         }
         if let previous { try release(try previous.string("blob_digest")) }
         return object
@@ -93,12 +99,14 @@ extension S3Transaction {
         }
         return StoredObject(
             bucket: try row.string("bucket"), key: try row.string("key"), blobDigest: try row.string("blob_digest"),
-            size: try row.int64("size"), etag: try row.string("etag"), lastModified: date(try row.int64("last_modified")),
+            size: try row.int64("size"), etag: try row.string("etag"),
+            lastModified: date(try row.int64("last_modified")),
             ownerAccountID: try row.string("owner_account"), storageClass: try row.string("storage_class"),
             headers: ObjectHeaders(
                 standard: FieldCoding.fields(try row.string("headers")),
                 metadata: FieldCoding.fields(try row.string("metadata"))),
-            tags: FieldCoding.tags(try row.string("tags")), checksum: checksum, partsCount: try row.optionalInt("parts_count"),
+            tags: FieldCoding.tags(try row.string("tags")), checksum: checksum,
+            partsCount: try row.optionalInt("parts_count"),
             parts: parts)
     }
 }

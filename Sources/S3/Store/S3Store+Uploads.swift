@@ -99,7 +99,8 @@ extension S3Transaction {
 
     static func part(_ row: Row) throws -> UploadedPart {
         UploadedPart(
-            partNumber: try row.int("part_number"), blobDigest: try row.string("blob_digest"), size: try row.int64("size"),
+            partNumber: try row.int("part_number"), blobDigest: try row.string("blob_digest"),
+            size: try row.int64("size"),
             etag: try row.string("etag"), lastModified: date(try row.int64("last_modified")),
             checksumValue: try row.optionalString("checksum_value"))
     }

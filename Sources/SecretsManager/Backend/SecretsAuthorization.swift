@@ -29,7 +29,8 @@ struct SecretsAuthorization: Sendable {
         _ context: RequestContext, action: String, key: KMSKey, secretARN: String
     ) throws(SecretsManagerError) {
         let request = AuthorizationRequest(
-            context, action: action, resource: key.arn, resourcePolicy: key.policy, resourceAccountID: key.scope.accountID,
+            context, action: action, resource: key.arn, resourcePolicy: key.policy,
+            resourceAccountID: key.scope.accountID,
             conditionValues: [
                 "kms:CallerAccount": [context.accountID],
                 "kms:ViaService": ["secretsmanager.\(key.scope.region).amazonaws.com"],

@@ -2,7 +2,8 @@ import AWSCore
 import Foundation
 
 extension SecretsManagerBackend {
-    func describe(_ secret: StoredSecret, in transaction: SecretsTransaction, listing: Bool) throws -> SecretDescription {
+    func describe(_ secret: StoredSecret, in transaction: SecretsTransaction, listing: Bool) throws -> SecretDescription
+    {
         let tags = try transaction.tags(secretID: secret.id)
         let stages = try stagesByVersion(secretID: secret.id, in: transaction)
         return SecretDescription(
@@ -26,7 +27,8 @@ extension SecretsManagerBackend {
         let limit = input.MaxResults ?? 100
         guard (1...100).contains(limit) else {
             throw SecretsManagerError.validation(
-                "1 validation error detected: Value '\(limit)' at 'maxResults' failed to satisfy constraint: Member must have value \(limit < 1 ? "greater than or equal to 1" : "less than or equal to 100")")
+                "1 validation error detected: Value '\(limit)' at 'maxResults' failed to satisfy constraint: Member must have value \(limit < 1 ? "greater than or equal to 1" : "less than or equal to 100")"
+            )
         }
         var offset = 0
         if let token = input.NextToken {
@@ -42,19 +44,23 @@ extension SecretsManagerBackend {
         case "desc": descending = true
         case let other?:
             throw SecretsManagerError.validation(
-                "1 validation error detected: Value '\(other)' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]")
+                "1 validation error detected: Value '\(other)' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [asc, desc]"
+            )
         }
         let now = clock.now()
         return try store.write { transaction in
             try transaction.purgeExpired(now: now)
             var entries: [SecretDescription] = []
-            for secret in try transaction.secrets(scope, afterID: descending ? Int64.max : 0, limit: Int.max, descending: descending) {
+            for secret in try transaction.secrets(
+                scope, afterID: descending ? Int64.max : 0, limit: Int.max, descending: descending)
+            {
                 if secret.deletedDate != nil && input.IncludePlannedDeletion != true { continue }
                 let entry = try describe(secret, in: transaction, listing: true)
                 if filters.allSatisfy({ $0.matches(entry) }) { entries.append(entry) }
             }
             let page = Array(entries.dropFirst(offset).prefix(limit))
-            let next = offset + page.count < entries.count
+            let next =
+                offset + page.count < entries.count
                 ? Data("offset:\(offset + page.count)".utf8).base64EncodedString() : nil
             return ListSecretsResponse(SecretList: page, NextToken: next)
         }
@@ -68,7 +74,8 @@ extension SecretsManagerBackend {
         }
         let days = input.RecoveryWindowInDays ?? 30
         guard (7...30).contains(days) else {
-            throw SecretsManagerError.invalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
+            throw SecretsManagerError.invalidParameter(
+                "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).")
         }
         let secret = try find(input.SecretId, context: context)
         let now = clock.now()
@@ -112,7 +119,8 @@ struct SecretFilter {
     init(_ filter: Filter) throws(SecretsManagerError) {
         guard let raw = filter.Key, let key = Key(rawValue: raw) else {
             throw .validation(
-                "1 validation error detected: Value '\(filter.Key ?? "null")' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set: [all, name, tag-key, description, tag-value]")
+                "1 validation error detected: Value '\(filter.Key ?? "null")' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set: [all, name, tag-key, description, tag-value]"
+            )
         }
         self.key = key
         values = filter.Values ?? []

@@ -29,15 +29,21 @@ extension SecretsManagerBackend {
         }
         if let keyID = input.KmsKeyId {
             guard try kms.names(keyID, managedKey: .secretsManager, in: scope.kms) else {
-                throw SecretsManagerError.notImplemented("Encrypting secrets with a customer managed KMS key (\(keyID))")
+                throw SecretsManagerError.notImplemented(
+                    "Encrypting secrets with a customer managed KMS key (\(keyID))")
             }
         }
-        let version = try value.map { try sealVersion($0, versionID: versionID, secretARN: arn, scope: scope, context: context) }
+        let version = try value.map {
+            try sealVersion($0, versionID: versionID, secretARN: arn, scope: scope, context: context)
+        }
         try store.write { transaction in
-            if try transaction.secret(scope, name: input.Name) != nil { throw SecretsManagerError.resourceExists(name: input.Name) }
+            if try transaction.secret(scope, name: input.Name) != nil {
+                throw SecretsManagerError.resourceExists(name: input.Name)
+            }
             let id = try transaction.insertSecret(
                 StoredSecret(
-                    id: 0, scope: scope, name: input.Name, arn: arn, description: input.Description, kmsKeyID: input.KmsKeyId,
+                    id: 0, scope: scope, name: input.Name, arn: arn, description: input.Description,
+                    kmsKeyID: input.KmsKeyId,
                     createdDate: now, lastChangedDate: now))
             if let version {
                 try transaction.insertVersion(secretID: id, version)
@@ -74,8 +80,10 @@ extension SecretsManagerBackend {
         let plaintext = try open(version, secret: secret, context: context)
         // LastAccessedDate is kept to the day, as Secrets Manager reports it.
         let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: clock.now())
-        let midnight = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!,
-            year: day.year, month: day.month, day: day.day).date
+        let midnight = DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!,
+            year: day.year, month: day.month, day: day.day
+        ).date
         try store.write { try $0.touch(secretID: secret.id, accessed: midnight) }
         return GetSecretValueResponse(
             ARN: secret.arn, Name: secret.name, VersionId: version.versionID,
@@ -101,9 +109,11 @@ extension SecretsManagerBackend {
                 throw SecretsManagerError.versionExists
             }
             let current = try store.read { try stagesByVersion(secretID: secret.id, in: $0) }
-            return PutSecretValueResponse(ARN: secret.arn, Name: secret.name, VersionId: versionID, VersionStages: current[versionID] ?? [])
+            return PutSecretValueResponse(
+                ARN: secret.arn, Name: secret.name, VersionId: versionID, VersionStages: current[versionID] ?? [])
         }
-        let version = try sealVersion(value, versionID: versionID, secretARN: secret.arn, scope: secret.scope, context: context)
+        let version = try sealVersion(
+            value, versionID: versionID, secretARN: secret.arn, scope: secret.scope, context: context)
         let now = clock.now()
         try store.write { transaction in
             try transaction.insertVersion(secretID: secret.id, version)
@@ -117,6 +127,7 @@ extension SecretsManagerBackend {
             }
             try transaction.touch(secretID: secret.id, changed: now)
         }
-        return PutSecretValueResponse(ARN: secret.arn, Name: secret.name, VersionId: versionID, VersionStages: stages.sorted())
+        return PutSecretValueResponse(
+            ARN: secret.arn, Name: secret.name, VersionId: versionID, VersionStages: stages.sorted())
     }
 }

@@ -75,7 +75,8 @@ struct SecretsManagerBackend: Sendable {
     func value(string: String?, binary: Data?) throws(SecretsManagerError) -> (bytes: [UInt8], isBinary: Bool)? {
         switch (string, binary) {
         case (.some, .some):
-            throw .invalidParameter("You can't specify both a binary secret value and a string secret value in the same secret.")
+            throw .invalidParameter(
+                "You can't specify both a binary secret value and a string secret value in the same secret.")
         case (.some(let text), nil):
             guard text.utf8.count <= SecretRules.maxValueBytes else {
                 throw .invalidParameter("You can't store a secret value larger than 65536 bytes.")
@@ -123,7 +124,9 @@ struct SecretsManagerBackend: Sendable {
     /// Version id → its stages, for versions that have at least one.
     func stagesByVersion(secretID: Int64, in transaction: SecretsTransaction) throws -> [String: [String]] {
         var byVersion: [String: [String]] = [:]
-        for (stage, version) in try transaction.stages(secretID: secretID) { byVersion[version, default: []].append(stage) }
+        for (stage, version) in try transaction.stages(secretID: secretID) {
+            byVersion[version, default: []].append(stage)
+        }
         return byVersion.mapValues { $0.sorted() }
     }
 

@@ -31,13 +31,17 @@ extension SecretsManagerError: AWSErrorConvertible {
     var awsError: AWSError {
         switch self {
         case .resourceNotFound:
-            AWSError(code: "ResourceNotFoundException", message: "Secrets Manager can't find the specified secret.", status: 400)
+            AWSError(
+                code: "ResourceNotFoundException", message: "Secrets Manager can't find the specified secret.",
+                status: 400)
         case .versionNotFound(let kind, let value):
             AWSError(
                 code: "ResourceNotFoundException",
                 message: "Secrets Manager can't find the specified secret value for \(kind): \(value)", status: 400)
         case .resourceExists(let name):
-            AWSError(code: "ResourceExistsException", message: "The operation failed because the secret \(name) already exists.", status: 400)
+            AWSError(
+                code: "ResourceExistsException",
+                message: "The operation failed because the secret \(name) already exists.", status: 400)
         case .invalidParameter(let message):
             AWSError(code: "InvalidParameterException", message: message, status: 400)
         case .invalidRequest(let message):
@@ -47,7 +51,9 @@ extension SecretsManagerError: AWSErrorConvertible {
         case .invalidNextToken:
             AWSError(code: "InvalidNextTokenException", message: "The NextToken value is invalid.", status: 400)
         case .versionExists:
-            AWSError(code: "ResourceExistsException", message: "You can't modify an existing version, you can only create a new version.", status: 400)
+            AWSError(
+                code: "ResourceExistsException",
+                message: "You can't modify an existing version, you can only create a new version.", status: 400)
         case .accessDenied(let message):
             AWSError(code: "AccessDeniedException", message: message, status: 400)
         case .notImplemented(let what):

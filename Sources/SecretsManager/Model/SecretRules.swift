@@ -7,7 +7,9 @@ enum SecretRules {
 
     static func checkName(_ name: String) throws(SecretsManagerError) {
         guard !name.isEmpty, name.count <= 512, name.allSatisfy({ nameAllowed.contains($0) }) else {
-            throw .invalidParameter("Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!")
+            throw .invalidParameter(
+                "Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!"
+            )
         }
     }
 
@@ -16,7 +18,8 @@ enum SecretRules {
         guard (32...64).contains(token.count) else {
             let bound = token.count < 32 ? "greater than or equal to 32" : "less than or equal to 64"
             throw .validation(
-                "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length \(bound)")
+                "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length \(bound)"
+            )
         }
     }
 }

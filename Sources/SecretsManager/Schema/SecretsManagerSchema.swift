@@ -53,6 +53,6 @@ enum SecretsManagerSchema {
                 creation_date REAL NOT NULL,
                 PRIMARY KEY (account_id, region)
             );
-            """),
+            """)
     ]
 }

@@ -55,7 +55,8 @@ struct SecretsTransaction {
             """,
             [
                 .text(secret.scope.accountID), .text(secret.scope.region), .text(secret.name), .text(secret.arn),
-                .optional(secret.description), .optional(secret.kmsKeyID), .real(secret.createdDate.timeIntervalSince1970),
+                .optional(secret.description), .optional(secret.kmsKeyID),
+                .real(secret.createdDate.timeIntervalSince1970),
                 .real(secret.lastChangedDate.timeIntervalSince1970),
             ])
         return connection.lastInsertRowID
@@ -167,7 +168,8 @@ struct SecretsTransaction {
         StoredSecret(
             id: try row.int64("id"),
             scope: SecretsScope(accountID: try row.string("account_id"), region: try row.string("region")),
-            name: try row.string("name"), arn: try row.string("arn"), description: try row.optionalString("description"),
+            name: try row.string("name"), arn: try row.string("arn"),
+            description: try row.optionalString("description"),
             kmsKeyID: try row.optionalString("kms_key_id"),
             createdDate: Date(timeIntervalSince1970: try row.double("created_date")),
             lastChangedDate: Date(timeIntervalSince1970: try row.double("last_changed_date")),
@@ -178,7 +180,8 @@ struct SecretsTransaction {
     static func version(_ row: Row) throws -> StoredVersion {
         StoredVersion(
             versionID: try row.string("version_id"), ciphertext: try row.bytes("ciphertext"),
-            isBinary: try row.bool("is_binary"), createdDate: Date(timeIntervalSince1970: try row.double("created_date")))
+            isBinary: try row.bool("is_binary"),
+            createdDate: Date(timeIntervalSince1970: try row.double("created_date")))
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import Beanstalk
+
 /// A temporary directory per test, removed when the test ends.
 final class Scratch {
     let path: String
@@ -49,8 +51,6 @@ final class Scratch {
         return Int(info.st_mode & 0o7777)
     }
 }
-
-@testable import Beanstalk
 
 extension Scratch {
     /// Stages a folder bundle holding `files` (path → text).

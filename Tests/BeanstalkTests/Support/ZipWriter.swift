@@ -34,7 +34,8 @@ struct ZipWriter {
     }
 
     mutating func directory(_ name: String, mode: UInt32 = 0o755) {
-        entries.append(Entry(name: name.hasSuffix("/") ? name : name + "/", data: [], mode: 0o040000 | mode, method: .stored))
+        entries.append(
+            Entry(name: name.hasSuffix("/") ? name : name + "/", data: [], mode: 0o040000 | mode, method: .stored))
     }
 
     mutating func symlink(_ name: String, to target: String) {

@@ -1,8 +1,8 @@
 import AWSCore
+import Crypto
 import Foundation
 import HTTPServer
 import Storage
-import Crypto
 import TestSupport
 
 @testable import S3
@@ -42,7 +42,8 @@ final class S3Harness {
 
         var identity: CallerIdentity {
             guard let arn else { return .root(accountID: accountID, accessKeyID: "test") }
-            return CallerIdentity(accountID: accountID, arn: arn, userID: "AIDATEST", accessKeyID: "AKIATEST", kind: .user)
+            return CallerIdentity(
+                accountID: accountID, arn: arn, userID: "AIDATEST", accessKeyID: "AKIATEST", kind: .user)
         }
 
         static let root = Caller()
@@ -60,8 +61,10 @@ final class S3Harness {
         var fields = headers + [("Host", host)]
         if let region = caller.signedRegion {
             fields.append(
-                ("Authorization",
-                 "AWS4-HMAC-SHA256 Credential=test/20260101/\(region)/s3/aws4_request, SignedHeaders=host, Signature=00"))
+                (
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=test/20260101/\(region)/s3/aws4_request, SignedHeaders=host, Signature=00"
+                ))
         }
         let http = HTTPRequest(method: method, target: target, headers: HTTPHeaders(fields), body: body)
         let query = QueryItems(parsing: http.query)
@@ -76,7 +79,9 @@ final class S3Harness {
         let request = AWSRequest(
             http: http, body: body, parameters: query, context: context, address: address, trailers: trailers)
         do {
-            guard service.implements(operation) else { throw AWSError.notImplemented(operation: operation, service: "s3") }
+            guard service.implements(operation) else {
+                throw AWSError.notImplemented(operation: operation, service: "s3")
+            }
             return try service.handle(request)
         } catch {
             return ErrorRenderer.render(
@@ -90,7 +95,9 @@ final class S3Harness {
     }
 
     func putObject(_ bucket: String, _ key: String, _ bytes: [UInt8], headers: [(String, String)] = []) {
-        let response = send("PUT", "/\(bucket)/\(URIEncoding.encode(key, keepSlash: true))", headers: headers + [("Content-Length", "\(bytes.count)")], body: .bytes(bytes))
+        let response = send(
+            "PUT", "/\(bucket)/\(URIEncoding.encode(key, keepSlash: true))",
+            headers: headers + [("Content-Length", "\(bytes.count)")], body: .bytes(bytes))
         precondition(response.status == 200, "PutObject failed: \(response.text)")
     }
 
@@ -118,7 +125,8 @@ extension HTTPResponse {
     var code: String? { element("Code") }
 
     func element(_ name: String) -> String? {
-        guard let start = text.range(of: "<\(name)>"), let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
+        guard let start = text.range(of: "<\(name)>"),
+            let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
         else { return nil }
         return String(text[start.upperBound..<end.lowerBound])
     }
@@ -126,7 +134,9 @@ extension HTTPResponse {
     func elements(_ name: String) -> [String] {
         var result: [String] = []
         var rest = text[...]
-        while let start = rest.range(of: "<\(name)>"), let end = rest.range(of: "</\(name)>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<\(name)>"),
+            let end = rest.range(of: "</\(name)>", range: start.upperBound..<rest.endIndex)
+        {
             result.append(String(rest[start.upperBound..<end.lowerBound]))
             rest = rest[end.upperBound...]
         }
