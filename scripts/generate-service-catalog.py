@@ -27,6 +27,8 @@ import sys
 import urllib.parse
 
 REGEN_COMMAND = "python3 scripts/generate-service-catalog.py"
+# Generated files are left as this script writes them: .ci/run's `swift format lint` skips them.
+SWIFT_FORMAT_IGNORE = "// swift-format-ignore-file"
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # (botocore service name, Swift static property name)
@@ -175,6 +177,7 @@ def s3_operation_line(name, op, shapes):
 def generate_catalogue(root, version):
     models = {name: load_model(root, name) for name, _ in SERVICES}
     out = [
+        SWIFT_FORMAT_IGNORE,
         f"// Generated from botocore {version} service models (data/<service>/<version>/service-2.json).",
         f"// DO NOT EDIT. Regenerate from the repository root with: {REGEN_COMMAND}",
         "",
@@ -325,6 +328,7 @@ def generate_fixtures(version):
     if botocore.__version__ != version:
         sys.exit(f"imported botocore {botocore.__version__} but models are from {version}")
     out = [
+        SWIFT_FORMAT_IGNORE,
         f"// Generated from botocore {version}: the requests its S3 client sends (path-style addressing).",
         f"// DO NOT EDIT. Regenerate from the repository root with: {REGEN_COMMAND}",
         "",

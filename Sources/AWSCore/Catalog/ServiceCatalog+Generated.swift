@@ -1,11 +1,10 @@
+// swift-format-ignore-file
 // Generated from botocore 1.43.11 service models (data/<service>/<version>/service-2.json).
 // DO NOT EDIT. Regenerate from the repository root with: python3 scripts/generate-service-catalog.py
 
 extension ServiceCatalog {
     /// Every service in the catalogue, in a fixed order.
-    public static let all: [AWSServiceDescription] = [
-        ssm, ecr, s3, iam, sts, secretsManager, kms, elasticBeanstalk, ec2,
-    ]
+    public static let all: [AWSServiceDescription] = [ssm, ecr, s3, iam, sts, secretsManager, kms, elasticBeanstalk, ec2]
 
     /// Amazon Simple Systems Manager (SSM) (146 operations).
     public static let ssm = AWSServiceDescription(
@@ -567,9 +566,7 @@ extension S3OperationMatcher {
         .init("DeleteBucketAnalyticsConfiguration", "DELETE", "/{Bucket}?analytics", requiredQuery: ["id"]),
         .init("DeleteBucketCors", "DELETE", "/{Bucket}?cors"),
         .init("DeleteBucketEncryption", "DELETE", "/{Bucket}?encryption"),
-        .init(
-            "DeleteBucketIntelligentTieringConfiguration", "DELETE", "/{Bucket}?intelligent-tiering",
-            requiredQuery: ["id"]),
+        .init("DeleteBucketIntelligentTieringConfiguration", "DELETE", "/{Bucket}?intelligent-tiering", requiredQuery: ["id"]),
         .init("DeleteBucketInventoryConfiguration", "DELETE", "/{Bucket}?inventory", requiredQuery: ["id"]),
         .init("DeleteBucketLifecycle", "DELETE", "/{Bucket}?lifecycle"),
         .init("DeleteBucketMetadataConfiguration", "DELETE", "/{Bucket}?metadataConfiguration"),
@@ -590,8 +587,7 @@ extension S3OperationMatcher {
         .init("GetBucketAnalyticsConfiguration", "GET", "/{Bucket}?analytics", requiredQuery: ["id"]),
         .init("GetBucketCors", "GET", "/{Bucket}?cors"),
         .init("GetBucketEncryption", "GET", "/{Bucket}?encryption"),
-        .init(
-            "GetBucketIntelligentTieringConfiguration", "GET", "/{Bucket}?intelligent-tiering", requiredQuery: ["id"]),
+        .init("GetBucketIntelligentTieringConfiguration", "GET", "/{Bucket}?intelligent-tiering", requiredQuery: ["id"]),
         .init("GetBucketInventoryConfiguration", "GET", "/{Bucket}?inventory", requiredQuery: ["id"]),
         .init("GetBucketLifecycle", "GET", "/{Bucket}?lifecycle", deprecated: true),
         .init("GetBucketLifecycleConfiguration", "GET", "/{Bucket}?lifecycle"),
@@ -610,16 +606,9 @@ extension S3OperationMatcher {
         .init("GetBucketTagging", "GET", "/{Bucket}?tagging"),
         .init("GetBucketVersioning", "GET", "/{Bucket}?versioning"),
         .init("GetBucketWebsite", "GET", "/{Bucket}?website"),
-        .init(
-            "GetObject", "GET", "/{Bucket}/{Key+}",
-            optionalQuery: [
-                "partNumber", "response-cache-control", "response-content-disposition", "response-content-encoding",
-                "response-content-language", "response-content-type", "response-expires", "versionId",
-            ]),
+        .init("GetObject", "GET", "/{Bucket}/{Key+}", optionalQuery: ["partNumber", "response-cache-control", "response-content-disposition", "response-content-encoding", "response-content-language", "response-content-type", "response-expires", "versionId"]),
         .init("GetObjectAcl", "GET", "/{Bucket}/{Key+}?acl", optionalQuery: ["versionId"]),
-        .init(
-            "GetObjectAttributes", "GET", "/{Bucket}/{Key+}?attributes", requiredHeaders: ["x-amz-object-attributes"],
-            optionalQuery: ["versionId"]),
+        .init("GetObjectAttributes", "GET", "/{Bucket}/{Key+}?attributes", requiredHeaders: ["x-amz-object-attributes"], optionalQuery: ["versionId"]),
         .init("GetObjectLegalHold", "GET", "/{Bucket}/{Key+}?legal-hold", optionalQuery: ["versionId"]),
         .init("GetObjectLockConfiguration", "GET", "/{Bucket}?object-lock"),
         .init("GetObjectRetention", "GET", "/{Bucket}/{Key+}?retention", optionalQuery: ["versionId"]),
@@ -627,46 +616,25 @@ extension S3OperationMatcher {
         .init("GetObjectTorrent", "GET", "/{Bucket}/{Key+}?torrent"),
         .init("GetPublicAccessBlock", "GET", "/{Bucket}?publicAccessBlock"),
         .init("HeadBucket", "HEAD", "/{Bucket}"),
-        .init(
-            "HeadObject", "HEAD", "/{Bucket}/{Key+}",
-            optionalQuery: [
-                "partNumber", "response-cache-control", "response-content-disposition", "response-content-encoding",
-                "response-content-language", "response-content-type", "response-expires", "versionId",
-            ]),
+        .init("HeadObject", "HEAD", "/{Bucket}/{Key+}", optionalQuery: ["partNumber", "response-cache-control", "response-content-disposition", "response-content-encoding", "response-content-language", "response-content-type", "response-expires", "versionId"]),
         .init("ListBucketAnalyticsConfigurations", "GET", "/{Bucket}?analytics", optionalQuery: ["continuation-token"]),
-        .init(
-            "ListBucketIntelligentTieringConfigurations", "GET", "/{Bucket}?intelligent-tiering",
-            optionalQuery: ["continuation-token"]),
+        .init("ListBucketIntelligentTieringConfigurations", "GET", "/{Bucket}?intelligent-tiering", optionalQuery: ["continuation-token"]),
         .init("ListBucketInventoryConfigurations", "GET", "/{Bucket}?inventory", optionalQuery: ["continuation-token"]),
         .init("ListBucketMetricsConfigurations", "GET", "/{Bucket}?metrics", optionalQuery: ["continuation-token"]),
-        .init(
-            "ListBuckets", "GET", "/", optionalQuery: ["bucket-region", "continuation-token", "max-buckets", "prefix"]),
+        .init("ListBuckets", "GET", "/", optionalQuery: ["bucket-region", "continuation-token", "max-buckets", "prefix"]),
         .init("ListDirectoryBuckets", "GET", "/", optionalQuery: ["continuation-token", "max-directory-buckets"]),
-        .init(
-            "ListMultipartUploads", "GET", "/{Bucket}?uploads",
-            optionalQuery: ["delimiter", "encoding-type", "key-marker", "max-uploads", "prefix", "upload-id-marker"]),
-        .init(
-            "ListObjectVersions", "GET", "/{Bucket}?versions",
-            optionalQuery: ["delimiter", "encoding-type", "key-marker", "max-keys", "prefix", "version-id-marker"]),
-        .init(
-            "ListObjects", "GET", "/{Bucket}",
-            optionalQuery: ["delimiter", "encoding-type", "marker", "max-keys", "prefix"]),
-        .init(
-            "ListObjectsV2", "GET", "/{Bucket}?list-type=2",
-            optionalQuery: [
-                "continuation-token", "delimiter", "encoding-type", "fetch-owner", "max-keys", "prefix", "start-after",
-            ]),
-        .init(
-            "ListParts", "GET", "/{Bucket}/{Key+}", requiredQuery: ["uploadId"],
-            optionalQuery: ["max-parts", "part-number-marker"]),
+        .init("ListMultipartUploads", "GET", "/{Bucket}?uploads", optionalQuery: ["delimiter", "encoding-type", "key-marker", "max-uploads", "prefix", "upload-id-marker"]),
+        .init("ListObjectVersions", "GET", "/{Bucket}?versions", optionalQuery: ["delimiter", "encoding-type", "key-marker", "max-keys", "prefix", "version-id-marker"]),
+        .init("ListObjects", "GET", "/{Bucket}", optionalQuery: ["delimiter", "encoding-type", "marker", "max-keys", "prefix"]),
+        .init("ListObjectsV2", "GET", "/{Bucket}?list-type=2", optionalQuery: ["continuation-token", "delimiter", "encoding-type", "fetch-owner", "max-keys", "prefix", "start-after"]),
+        .init("ListParts", "GET", "/{Bucket}/{Key+}", requiredQuery: ["uploadId"], optionalQuery: ["max-parts", "part-number-marker"]),
         .init("PutBucketAbac", "PUT", "/{Bucket}?abac"),
         .init("PutBucketAccelerateConfiguration", "PUT", "/{Bucket}?accelerate"),
         .init("PutBucketAcl", "PUT", "/{Bucket}?acl"),
         .init("PutBucketAnalyticsConfiguration", "PUT", "/{Bucket}?analytics", requiredQuery: ["id"]),
         .init("PutBucketCors", "PUT", "/{Bucket}?cors"),
         .init("PutBucketEncryption", "PUT", "/{Bucket}?encryption"),
-        .init(
-            "PutBucketIntelligentTieringConfiguration", "PUT", "/{Bucket}?intelligent-tiering", requiredQuery: ["id"]),
+        .init("PutBucketIntelligentTieringConfiguration", "PUT", "/{Bucket}?intelligent-tiering", requiredQuery: ["id"]),
         .init("PutBucketInventoryConfiguration", "PUT", "/{Bucket}?inventory", requiredQuery: ["id"]),
         .init("PutBucketLifecycle", "PUT", "/{Bucket}?lifecycle", deprecated: true),
         .init("PutBucketLifecycleConfiguration", "PUT", "/{Bucket}?lifecycle"),
@@ -695,9 +663,7 @@ extension S3OperationMatcher {
         .init("UpdateBucketMetadataJournalTableConfiguration", "PUT", "/{Bucket}?metadataJournalTable"),
         .init("UpdateObjectEncryption", "PUT", "/{Bucket}/{Key+}?encryption", optionalQuery: ["versionId"]),
         .init("UploadPart", "PUT", "/{Bucket}/{Key+}", requiredQuery: ["partNumber", "uploadId"]),
-        .init(
-            "UploadPartCopy", "PUT", "/{Bucket}/{Key+}", requiredQuery: ["partNumber", "uploadId"],
-            requiredHeaders: ["x-amz-copy-source"]),
+        .init("UploadPartCopy", "PUT", "/{Bucket}/{Key+}", requiredQuery: ["partNumber", "uploadId"], requiredHeaders: ["x-amz-copy-source"]),
         .init("WriteGetObjectResponse", "POST", "/WriteGetObjectResponse", requiredHeaders: ["x-amz-request-token"]),
     ]
 }
