@@ -1,7 +1,6 @@
 import AWSCore
 import Foundation
 import HTTPServer
-import Logging
 import Registry
 import Server
 import Storage
@@ -47,7 +46,7 @@ struct TestECRModule: ServiceModule {
 
 /// One in-process server with ECR for one test: the API called directly, the registry over HTTP.
 final class ECRWorld: @unchecked Sendable {
-    let server: EbauthServer
+    let inProcess: InProcessServer
     let clock = TestClock()
     let authorizer = RecordingAuthorizer()
     let backend: ECRBackend
@@ -55,23 +54,13 @@ final class ECRWorld: @unchecked Sendable {
     static let account = "000000000000"
 
     init() throws {
-        var options = ServerOptions()
-        options.port = 0
-        options.workerCount = 4
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
         let module = TestECRModule(clock: clock, authorizer: authorizer, box: PartsBox())
-        server = try EbauthServer(options: options, logger: logger, modules: [module])
-        try server.start()
+        inProcess = try InProcessServer(modules: [module])
         backend = module.box.value.withLock { $0!.backend }
     }
 
-    deinit {
-        server.stop()
-        server.wait()
-    }
-
-    var port: Int { server.port }
+    var server: EbauthServer { inProcess.server }
+    var port: Int { inProcess.port }
 
     func context(
         _ operation: String, account: String = ECRWorld.account, region: String = "us-east-1",

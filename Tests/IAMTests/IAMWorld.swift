@@ -10,8 +10,7 @@ import TestSupport
 /// One IAM module on fresh temporary state, called in-process (no sockets): the handlers
 /// the router would call, the path routes, the credential store and the authorizer.
 final class IAMWorld {
-    let state: StateDirectory
-    let database: Database
+    let state: TestDatabase
     let clock = TestClock()
     let module = IAMModule()
     let environment: ServiceEnvironment
@@ -28,11 +27,9 @@ final class IAMWorld {
 
     init(enforceIAM: Bool = true) throws {
         enforce = enforceIAM
-        state = try StateDirectory(state: nil)
-        database = try state.openDatabase()
-        _ = try Migrator([StorageSchema.migrations, IAMSchema.migrations]).migrate(database)
+        state = try TestDatabase("iam", migrations: StorageSchema.migrations + IAMSchema.migrations)
         var environment = ServiceEnvironment(
-            database: database, blobStore: state.blobStore, clock: clock.aws, authorizer: AllowAllAuthorizer(),
+            database: state.database, blobStore: state.blobStore, clock: clock.aws, authorizer: AllowAllAuthorizer(),
             credentials: DefaultCredentials(), enforceIAM: enforceIAM, defaultAccountID: Self.account,
             endpoint: { "http://127.0.0.1:4566" })
         let identity = try module.identity(environment)!
@@ -47,9 +44,7 @@ final class IAMWorld {
         routes = try module.pathRoutes(environment)
     }
 
-    deinit {
-        state.removeIfTemporary()
-    }
+    var database: Database { state.database }
 
     struct Reply {
         var status: Int

@@ -1,7 +1,6 @@
 import AWSCore
 import Foundation
 import HTTPServer
-import Logging
 import Registry
 import Server
 import Storage
@@ -58,7 +57,7 @@ final class RegistriesBox: Sendable {
 
 /// One in-process server for one test, spoken to over real HTTP.
 final class TestRegistryServer {
-    let server: EbauthServer
+    let inProcess: InProcessServer
     let clock = TestClock()
     let box = RegistriesBox()
 
@@ -66,23 +65,13 @@ final class TestRegistryServer {
         ecrAccess: @escaping @Sendable () -> any RegistryAccessControl = { OpenAccess() },
         blobRedirect: RegistryResponder.BlobRedirect? = nil, tagPolicy: TagPolicy? = nil
     ) throws {
-        var options = ServerOptions()
-        options.port = 0
-        options.workerCount = 8
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
         let module = TestRegistryModule(
             clock: clock, ecrAccess: ecrAccess, blobRedirect: blobRedirect, tagPolicy: tagPolicy, box: box)
-        server = try EbauthServer(options: options, logger: logger, modules: [module])
-        try server.start()
+        inProcess = try InProcessServer(modules: [module], workerCount: 8)
     }
 
-    deinit {
-        server.stop()
-        server.wait()
-    }
-
-    var port: Int { server.port }
+    var server: EbauthServer { inProcess.server }
+    var port: Int { inProcess.port }
     var registries: ThirdPartyRegistries { box.registries }
     var backend: RegistryBackend { registries.backend }
     var blobsDirectory: String { server.state.blobStore.blobsDirectory }

@@ -13,9 +13,8 @@ typealias Tag = SSM.Tag
 
 /// A fresh migrated database in a temporary directory, a settable clock and a recording
 /// authorizer: everything a backend test needs, nothing shared between tests.
-final class SSMHarness {
-    let directory: String
-    let database: Database
+final class SSMHarness: DatabaseHarness {
+    let state: TestDatabase
     let clock = TestClock()
     let authorizer = RecordingAuthorizer()
     var backend: SSMBackend
@@ -24,21 +23,18 @@ final class SSMHarness {
     var caller: CallerIdentity
 
     init(limits: SSMLimits = SSMLimits()) throws {
-        directory = NSTemporaryDirectory() + "/ssm-tests-" + UUID().uuidString.lowercased()
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        database = try Database(path: directory + "/ebauth.sqlite3")
-        try Migrator([StorageSchema.migrations, SSMSchema.migrations, KMSSchema.migrations]).migrate(database)
+        state = try TestDatabase(
+            "ssm", migrations: StorageSchema.migrations + SSMSchema.migrations + KMSSchema.migrations)
         let clock = self.clock
         backend = SSMBackend(
-            database: database, authorizer: authorizer, clock: AWSClock(now: { clock.now }), limits: limits)
+            database: state.database, authorizer: authorizer, clock: AWSClock(now: { clock.now }), limits: limits)
         caller = CallerIdentity(
             accountID: "111122223333", arn: "arn:aws:iam::111122223333:user/tester", userID: "AIDATESTER",
             accessKeyID: "AKIATESTER", kind: .user)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    var database: Database { state.database }
+    var directory: String { state.directory }
 
     /// The context the router would build for `operation`.
     func context(_ operation: String) -> RequestContext {

@@ -163,5 +163,3 @@ struct SecureStringTests {
         #expect(open(tampered, "arn:a") == nil)
     }
 }
-
-extension SSMHarness: DatabaseHarness {}

@@ -156,5 +156,3 @@ struct PutSecretValueTests {
         ) { try secrets.put("s", "three", token: token) }
     }
 }
-
-extension SecretsHarness: DatabaseHarness {}

@@ -13,9 +13,8 @@ typealias Tag = SecretsManager.Tag
 
 /// A fresh migrated database in a temporary directory, a settable clock and a recording
 /// authorizer: everything a backend test needs, nothing shared between tests.
-final class SecretsHarness {
-    let directory: String
-    let database: Database
+final class SecretsHarness: DatabaseHarness {
+    let state: TestDatabase
     let clock = TestClock()
     let authorizer = RecordingAuthorizer()
     let backend: SecretsManagerBackend
@@ -23,18 +22,15 @@ final class SecretsHarness {
     var region = "us-east-1"
 
     init() throws {
-        directory = NSTemporaryDirectory() + "/secretsmanager-tests-" + UUID().uuidString.lowercased()
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        database = try Database(path: directory + "/ebauth.sqlite3")
-        try Migrator([StorageSchema.migrations, SecretsManagerSchema.migrations, KMSSchema.migrations])
-            .migrate(database)
+        state = try TestDatabase(
+            "secretsmanager",
+            migrations: StorageSchema.migrations + SecretsManagerSchema.migrations + KMSSchema.migrations)
         let clock = self.clock
-        backend = SecretsManagerBackend(database: database, authorizer: authorizer, clock: AWSClock(now: { clock.now }))
+        backend = SecretsManagerBackend(
+            database: state.database, authorizer: authorizer, clock: AWSClock(now: { clock.now }))
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    var database: Database { state.database }
 
     /// The context the router would build for `operation`.
     func context(_ operation: String) -> RequestContext {

@@ -11,28 +11,21 @@ import TestSupport
 /// the request is addressed and named by the real `S3Address` and `S3OperationMatcher`.
 final class S3Harness {
     static let epoch = Date(timeIntervalSince1970: 1_790_000_000)
-    let root: String
-    let state: StateDirectory
-    let database: Database
+    let state: TestDatabase
     let service: RESTXMLService
     let authorizer: RecordingAuthorizer
 
     init(allowing policy: RecordingAuthorizer.Policy = .allowAll) throws {
-        root = NSTemporaryDirectory() + "s3-tests-" + UUID().uuidString
-        state = try StateDirectory(state: root)
-        database = try state.openDatabase(readerCount: 2)
-        _ = try Migrator([StorageSchema.migrations, S3Module().migrations]).migrate(database)
+        state = try TestDatabase("s3", migrations: StorageSchema.migrations + S3Module().migrations, readerCount: 2)
         authorizer = RecordingAuthorizer(policy: policy)
         let environment = ServiceEnvironment(
-            database: database, blobStore: state.blobStore, clock: .fixed(Self.epoch), authorizer: authorizer,
+            database: state.database, blobStore: state.blobStore, clock: .fixed(Self.epoch), authorizer: authorizer,
             credentials: DefaultCredentials(), enforceIAM: true, defaultAccountID: "000000000000",
             endpoint: { "http://127.0.0.1:4566" })
         service = S3Routes.service(S3Backend(environment: environment))
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
+    var database: Database { state.database }
 
     struct Caller {
         var accountID = "000000000000"
@@ -103,7 +96,7 @@ final class S3Harness {
 
     /// Writes `bytes` to a file in the uploads directory, as the HTTP server spools large bodies.
     func spool(_ bytes: [UInt8]) throws -> SpooledFile {
-        let path = state.uploadsDirectory + "/body-" + UUID().uuidString
+        let path = state.blobStore.uploadsDirectory + "/body-" + UUID().uuidString
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return SpooledFile(path: path, length: bytes.count)
     }
