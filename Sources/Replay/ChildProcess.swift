@@ -25,7 +25,15 @@ final class ChildProcess: Sendable {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
-        let pid = ebauth_spawn(path, argv, envp, directory, stdin, stdout, stderr)
+        var pid = ebauth_spawn(path, argv, envp, directory, stdin, stdout, stderr)
+        // ETXTBSY: a script another thread of this process has just written is still open for
+        // writing in a child being spawned in parallel, until that child's exec closes it.
+        var attempt = 1
+        while pid == -ETXTBSY && attempt < 20 {
+            usleep(useconds_t(attempt * 5_000))
+            pid = ebauth_spawn(path, argv, envp, directory, stdin, stdout, stderr)
+            attempt += 1
+        }
         guard pid > 0 else { throw SpawnError(description: "\(path): \(String(cString: strerror(-pid)))") }
         return ChildProcess(pid: pid)
     }

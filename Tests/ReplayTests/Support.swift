@@ -23,6 +23,22 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
+/// Starts `process`, again after a moment when exec says ETXTBSY: a script this test just wrote is
+/// briefly "busy" while a child that another test (running in parallel) is spawning still holds
+/// the inherited write descriptor, until that child's exec closes it.
+func runRetryingBusyText(_ process: Process) throws {
+    for attempt in 1... {
+        do {
+            return try process.run()
+        } catch let error as NSError
+            where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY)
+            && attempt < 20
+        {
+            usleep(useconds_t(attempt * 5_000))
+        }
+    }
+}
+
 /// Runs a shell command and returns stdout, stderr and the exit status.
 func shell(_ arguments: [String], stdin: String? = nil) throws -> ProcessOutcome {
     let process = Process()
@@ -32,7 +48,7 @@ func shell(_ arguments: [String], stdin: String? = nil) throws -> ProcessOutcome
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
-    try process.run()
+    try runRetryingBusyText(process)
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
