@@ -23,40 +23,11 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Starts `process`, again after a moment when exec says ETXTBSY: a script this test just wrote is
-/// briefly "busy" while a child that another test (running in parallel) is spawning still holds
-/// the inherited write descriptor, until that child's exec closes it.
-func runRetryingBusyText(_ process: Process) throws {
-    for attempt in 1... {
-        do {
-            return try process.run()
-        } catch let error as NSError
-            where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY)
-            && attempt < 20
-        {
-            usleep(useconds_t(attempt * 5_000))
-        }
-    }
-}
-
-/// Runs a shell command and returns stdout, stderr and the exit status.
+/// Runs a shell command and returns stdout, stderr and the exit status, started as the replay
+/// starts its tools (`Subprocess`, posix_spawn, retried on ETXTBSY).
 func shell(_ arguments: [String], stdin: String? = nil) throws -> ProcessOutcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: arguments[0])
-    process.arguments = Array(arguments.dropFirst())
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try runRetryingBusyText(process)
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProcessOutcome(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: stderr, as: UTF8.self))
+    let output = try Subprocess.run(arguments[0], Array(arguments.dropFirst()), stdin: stdin.map { Data($0.utf8) })
+    return ProcessOutcome(status: output.status, stdout: output.stdout, stderr: output.stderr)
 }
 
 /// The scenario used by end-to-end tests: flow 2 with a bundle the test writes.

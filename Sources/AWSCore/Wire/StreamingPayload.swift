@@ -5,7 +5,9 @@ import HTTPServer
 public struct StreamingPayload: Sendable {
     let body: HTTPBody
 
-    init(_ body: HTTPBody) {
+    /// The body as the HTTP layer received it (the protocol tables and the registry's responder
+    /// wrap it; models only read it).
+    public init(_ body: HTTPBody) {
         self.body = body
     }
 

@@ -1,6 +1,5 @@
 import AWSCore
 import Foundation
-import HTTPServer
 import Registry
 
 extension ECRBackend {
@@ -94,7 +93,8 @@ extension ECRBackend {
         let location = "/v2/\(record.name)/blobs/uploads/\(input.uploadId)"
         do {
             let size = try registry.appendToUpload(
-                record.registry.namespace, record.name, id: input.uploadId, body: .bytes(Array(input.layerPartBlob)),
+                record.registry.namespace, record.name, id: input.uploadId,
+                body: StreamingPayload(bytes: Array(input.layerPartBlob)),
                 contentRange: "\(input.partFirstByte)-\(input.partLastByte)", location: location)
             return UploadLayerPartResponse(
                 registryId: record.registry.accountID, repositoryName: record.name, uploadId: input.uploadId,
@@ -131,7 +131,8 @@ extension ECRBackend {
                 throw ECRError.layerAlreadyExists("The image layer already exists in the associated repository.")
             }
             let link = try registry.completeUpload(
-                namespace, record.name, id: input.uploadId, digest: digest, body: .empty, contentRange: nil,
+                namespace, record.name, id: input.uploadId, digest: digest, body: StreamingPayload(bytes: []),
+                contentRange: nil,
                 location: "/v2/\(record.name)/blobs/uploads/\(input.uploadId)")
             return CompleteLayerUploadResponse(
                 registryId: record.registry.accountID, repositoryName: record.name, uploadId: input.uploadId,

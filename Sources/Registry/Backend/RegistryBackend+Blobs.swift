@@ -1,5 +1,5 @@
+import AWSCore
 import Foundation
-import HTTPServer
 import Storage
 
 /// A blob ready to be sent.
@@ -77,7 +77,7 @@ extension RegistryBackend {
     /// as the body, else 416 RANGE_INVALID (the OCI spec's out-of-order chunk). Returns the new size.
     @discardableResult
     public func appendToUpload(
-        _ namespace: RegistryNamespace, _ repository: String, id: String, body: HTTPBody, contentRange: String?,
+        _ namespace: RegistryNamespace, _ repository: String, id: String, body: StreamingPayload, contentRange: String?,
         location: String
     ) throws -> Int64 {
         try uploadLocks.withLock(id) {
@@ -91,7 +91,7 @@ extension RegistryBackend {
     /// Appends the last chunk (if any), verifies the whole upload against `digest`
     /// (DIGEST_INVALID, and the upload is dropped) and links the blob into the repository.
     public func completeUpload(
-        _ namespace: RegistryNamespace, _ repository: String, id: String, digest: String?, body: HTTPBody,
+        _ namespace: RegistryNamespace, _ repository: String, id: String, digest: String?, body: StreamingPayload,
         contentRange: String?, location: String
     ) throws -> BlobLink {
         try uploadLocks.withLock(id) {
@@ -126,7 +126,9 @@ extension RegistryBackend {
     }
 
     /// `POST …/blobs/uploads/?digest=`: the whole blob in one request.
-    public func uploadMonolithic(_ namespace: RegistryNamespace, _ repository: String, digest: String, body: HTTPBody)
+    public func uploadMonolithic(
+        _ namespace: RegistryNamespace, _ repository: String, digest: String, body: StreamingPayload
+    )
         throws -> BlobLink
     {
         guard Digest.isValid(digest) else { throw RegistryError.digestInvalid(detail: "digest parsing failed") }
@@ -148,8 +150,8 @@ extension RegistryBackend {
 
     /// Hashes a request body into a staged blob: a body spooled into the uploads directory is
     /// adopted where it lies, anything else is streamed into a new staging file.
-    public func stage(_ body: HTTPBody) throws -> StagedBlob {
-        if case .file(let spooled) = body, let staged = try? blobStore.adopt(file: spooled.path) {
+    public func stage(_ body: StreamingPayload) throws -> StagedBlob {
+        if let spooled = body.spooledFilePath, let staged = try? blobStore.adopt(file: spooled) {
             return staged
         }
         let writer = try blobStore.makeWriter()
@@ -157,7 +159,9 @@ extension RegistryBackend {
         return try writer.finish()
     }
 
-    private func check(_ contentRange: String?, body: HTTPBody, size: Int64, id: String, location: String) throws {
+    private func check(_ contentRange: String?, body: StreamingPayload, size: Int64, id: String, location: String)
+        throws
+    {
         guard let contentRange else { return }
         guard let range = ChunkRange(contentRange), range.start == size,
             range.end - range.start + 1 == Int64(body.count)

@@ -1,5 +1,5 @@
+import AWSCore
 import Foundation
-import HTTPServer
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +22,8 @@ enum UploadFile {
 
     /// Appends `body`. A body the server spooled to a file next to `path` is renamed into place
     /// when the upload is still empty, so a large layer is never copied.
-    static func append(_ body: HTTPBody, to path: String, currentSize: Int64) throws {
-        if currentSize == 0, case .file(let spooled) = body, rename(spooled.path, path) == 0 {
+    static func append(_ body: StreamingPayload, to path: String, currentSize: Int64) throws {
+        if currentSize == 0, let spooled = body.spooledFilePath, rename(spooled, path) == 0 {
             return
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)

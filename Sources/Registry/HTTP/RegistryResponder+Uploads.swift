@@ -1,3 +1,4 @@
+import AWSCore
 import HTTPServer
 
 extension RegistryResponder {
@@ -7,7 +8,8 @@ extension RegistryResponder {
     {
         let namespace = context.namespace
         if let digest = context.query["digest"] {
-            let link = try backend.uploadMonolithic(namespace, name, digest: digest, body: context.request.body)
+            let link = try backend.uploadMonolithic(
+                namespace, name, digest: digest, body: StreamingPayload(context.request.body))
             return created(name, link)
         }
         if let digest = context.query["mount"], let from = context.query["from"], RepositoryName.isValid(from),
@@ -41,13 +43,13 @@ extension RegistryResponder {
         switch context.method {
         case "PATCH":
             let size = try backend.appendToUpload(
-                namespace, name, id: id, body: context.request.body,
+                namespace, name, id: id, body: StreamingPayload(context.request.body),
                 contentRange: context.request.headers["content-range"],
                 location: location)
             return progress(202, size)
         case "PUT":
             let link = try backend.completeUpload(
-                namespace, name, id: id, digest: context.query["digest"], body: context.request.body,
+                namespace, name, id: id, digest: context.query["digest"], body: StreamingPayload(context.request.body),
                 contentRange: context.request.headers["content-range"], location: location)
             return created(name, link)
         case "DELETE":
