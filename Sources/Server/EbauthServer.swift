@@ -11,6 +11,8 @@ public final class EbauthServer: Sendable {
     public let options: ServerOptions
     public let state: StateDirectory
     public let database: Database
+    /// The clock every time-based rule reads; `/_ebauth/clock` moves it.
+    public let clock = ServerClock()
     let http: HTTPServer
     let logger: Logger
     private let boundEndpoint = EndpointBox()
@@ -26,7 +28,8 @@ public final class EbauthServer: Sendable {
 
         let endpointBox = boundEndpoint
         var environment = ServiceEnvironment(
-            database: database, blobStore: state.blobStore, clock: .system, authorizer: AllowAllAuthorizer(),
+            database: database, blobStore: state.blobStore, clock: clock.awsClock, serverClock: clock,
+            authorizer: AllowAllAuthorizer(),
             credentials: DefaultCredentials(), enforceIAM: options.enforceIAM,
             defaultAccountID: DefaultCredentials.accountID, endpoint: { endpointBox.value.withLock { $0 } })
         for module in modules {
@@ -39,11 +42,13 @@ public final class EbauthServer: Sendable {
         var routes = [
             PathRoute(
                 prefix: "/_ebauth/", name: "ebauth",
-                responder: InternalRoutes(state: state, database: database, services: handlers))
+                responder: InternalRoutes(state: state, database: database, clock: clock, services: handlers))
         ]
         routes += try modules.flatMap { try $0.pathRoutes(environment) }
+        // Signatures are checked against the real time: clients sign with it, whatever the
+        // server's clock says.
         let authenticator = SigV4Authenticator(
-            credentials: environment.credentials, enforce: options.enforceIAM, clock: environment.clock)
+            credentials: environment.credentials, enforce: options.enforceIAM, clock: .system)
         let router = ServiceRouter(authenticator: authenticator, handlers: handlers, pathRoutes: routes, logger: logger)
 
         var configuration = HTTPServerConfiguration()

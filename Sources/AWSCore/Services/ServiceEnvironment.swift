@@ -6,6 +6,9 @@ public struct ServiceEnvironment: Sendable {
     public var database: Database
     public var blobStore: BlobStore
     public var clock: AWSClock
+    /// The clock behind `clock` when the server runs, for the modules that act when it is moved
+    /// (`/_ebauth/clock`); harnesses with a fixed clock leave it nil.
+    public var serverClock: ServerClock?
     public var authorizer: any Authorizer
     public var credentials: any CredentialStore
     public var enforceIAM: Bool
@@ -15,13 +18,14 @@ public struct ServiceEnvironment: Sendable {
     public var endpoint: @Sendable () -> String
 
     public init(
-        database: Database, blobStore: BlobStore, clock: AWSClock, authorizer: any Authorizer,
-        credentials: any CredentialStore, enforceIAM: Bool, defaultAccountID: String,
+        database: Database, blobStore: BlobStore, clock: AWSClock, serverClock: ServerClock? = nil,
+        authorizer: any Authorizer, credentials: any CredentialStore, enforceIAM: Bool, defaultAccountID: String,
         endpoint: @escaping @Sendable () -> String
     ) {
         self.database = database
         self.blobStore = blobStore
         self.clock = clock
+        self.serverClock = serverClock
         self.authorizer = authorizer
         self.credentials = credentials
         self.enforceIAM = enforceIAM
